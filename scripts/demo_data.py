@@ -1,0 +1,316 @@
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+"""Demo data: a Hangzhou trading company with its products, suppliers,
+customers, staff and opening stock, in Chinese and English."""
+from decimal import Decimal
+
+from proteus import Model, Wizard
+from proteus import config as pconfig
+from tqdm import tqdm
+
+COMPANY = {
+    'name': "杭州云杉商贸有限公司",
+    'uscc': '91330106MA27XK3P5K',
+    'subdivision': 'CN-ZJ', 'city': "杭州市",
+    'street': "西湖区文三路478号华星时代广场A座1205室",
+    'postal_code': '310013', 'phone': '0571-8888 6123',
+    'email': 'info@yunshan-trading.cn',
+    }
+# name, role group, mobile
+STAFF = [
+    ("王建国", 'owner', '138 0571 6601'),
+    ("李娜", 'buyer', '138 0571 6602'),
+    ("张伟", 'warehouse', '138 0571 6603'),
+    ("刘洋", 'salesperson', '138 0571 6604'),
+    ("陈静", 'bookkeeper', '138 0571 6605'),
+    ]
+SUPPLIERS = [
+    ("浙江千岛湖饮品有限公司", '91330108MA2CD71LXN', 'CN-ZJ', "杭州市",
+        "滨江区江南大道3888号", '310051', '0571-8765 4321', "赵磊",
+        '139 5711 2345'),
+    ("上海佳味食品有限公司", '91310115MA1FL5T21G', 'CN-SH', "上海市",
+        "浦东新区张江路88号", '201203', '021-5080 1234', "孙丽",
+        '139 1602 3456'),
+    ("深圳洁佳日化有限公司", '91440300MA5EQ2N88T', 'CN-GD', "深圳市",
+        "南山区科技园南区6栋", '518057', '0755-2660 8899', "黄海",
+        '138 2654 7788'),
+    ("苏州文华办公用品有限公司", '91320505MA1MW9B323', 'CN-JS', "苏州市",
+        "虎丘区竹园路209号", '215011', '0512-6688 1122', "吴芳",
+        '139 6211 5566'),
+    ]
+CUSTOMERS = [
+    ("杭州鲜丰便利超市有限公司", '91330104MA28H2KE8C', 'CN-ZJ', "杭州市",
+        "上城区解放东路29号", '310016', '0571-8602 3344', "郑强",
+        '137 5710 8899'),
+    ("杭州西溪百货有限公司", '91330110MA2B0R6G35', 'CN-ZJ', "杭州市",
+        "余杭区五常大道181号", '311121', '0571-8877 6655', "何静",
+        '135 8825 6677'),
+    ("杭州青禾餐饮管理有限公司", '91330102MA2GJ9H44C', 'CN-ZJ', "杭州市",
+        "上城区延安路98号", '310002', '0571-8706 5432', "马骏",
+        '136 0651 2233'),
+    ("周敏", None, 'CN-ZJ', "杭州市", "拱墅区湖墅南路200号3幢502室",
+        '310005', None, None, '139 5812 3456'),
+    ]
+SUBDIVISIONS = [
+    ('CN-ZJ', "Zhejiang", "浙江省", 'province'),
+    ('CN-SH', "Shanghai", "上海市", 'municipality'),
+    ('CN-GD', "Guangdong", "广东省", 'province'),
+    ('CN-JS', "Jiangsu", "江苏省", 'province'),
+    ]
+CATEGORIES = [
+    ('drink', "Beverages", "饮料"),
+    ('snack', "Snacks", "休闲食品"),
+    ('home', "Household Goods", "日用百货"),
+    ('office', "Office Supplies", "办公用品"),
+    ]
+UOMS = [
+    ('box', "Case", "箱"),
+    ('pack', "Pack", "包"),
+    ('carton', "Box", "盒"),
+    ('bottle', "Bottle", "瓶"),
+    ]
+# code, English, Chinese, category, uom, list price, cost, EAN-13,
+# supplier index, opening quantity
+PRODUCTS = [
+    ('SP0001', "Natural Drinking Water 550 ml x 24", "天然饮用水 550ml×24瓶",
+        'drink', 'box', '36.00', '24.00', '6923450000014', 0, 120),
+    ('SP0002', "Sugar-free Green Tea 500 ml x 15", "无糖绿茶 500ml×15瓶",
+        'drink', 'box', '60.00', '42.00', '6923450000021', 0, 80),
+    ('SP0003', "Soda Crackers 400 g", "苏打饼干 400g",
+        'snack', 'pack', '12.80', '8.50', '6923450000038', 1, 200),
+    ('SP0004', "Mixed Nuts Gift Box 750 g", "坚果礼盒 750g",
+        'snack', 'carton', '128.00', '86.00', '6923450000045', 1, 40),
+    ('SP0005', "Concentrated Laundry Liquid 2 kg", "浓缩洗衣液 2kg",
+        'home', 'bottle', '39.90', '25.00', '6923450000052', 2, 150),
+    ('SP0006', "Facial Tissue 3-ply 100 sheets x 6", "抽纸 3层100抽×6包",
+        'home', 'pack', '19.90', '12.00', '6923450000069', 2, 300),
+    ('SP0007', "A4 Copy Paper 70 g 500 sheets", "A4复印纸 70g 500张",
+        'office', 'pack', '26.00', '18.50', '6923450000076', 3, 100),
+    ('SP0008', "Gel Pen 0.5 mm Black x 12", "中性笔 0.5mm 黑色 12支",
+        'office', 'carton', '18.00', '9.60', '6923450000083', 3, 60),
+    ]
+
+
+def translate(record, field, chinese):
+    "Store the Chinese value of a translatable field"
+    with pconfig.get_config().set_context(language='zh_CN'):
+        localized = Model.get(record.__class__.__name__)(record.id)
+        setattr(localized, field, chinese)
+        localized.save()
+
+
+def create_currency():
+    Currency = Model.get('currency.currency')
+    currency = Currency(
+        name="Chinese Yuan Renminbi", code='CNY', numeric_code='156',
+        symbol='¥', rounding=Decimal('0.01'), digits=2)
+    currency.save()
+    translate(currency, 'name', "人民币")
+    return currency
+
+
+def create_country():
+    Country = Model.get('country.country')
+    Subdivision = Model.get('country.subdivision')
+    country = Country(
+        name="China", code='CN', code3='CHN', code_numeric='156')
+    country.save()
+    translate(country, 'name', "中国")
+    subdivisions = {}
+    for code, english, chinese, type_ in SUBDIVISIONS:
+        subdivision = Subdivision(
+            country=country, code=code, name=english, type=type_)
+        subdivision.save()
+        translate(subdivision, 'name', chinese)
+        subdivisions[code] = subdivision
+    return country, subdivisions
+
+
+def create_party(
+        name, uscc, country, subdivision, city, street, postal_code,
+        phone=None, contact=None, mobile=None, email=None):
+    Party = Model.get('party.party')
+    party = Party(name=name, lang=None)
+    address = party.addresses[0]
+    address.country = country
+    address.subdivision = subdivision
+    address.city = city
+    address.street = street
+    address.postal_code = postal_code
+    if uscc:
+        party.identifiers.new(type='cn_vat', code=uscc)
+    if phone:
+        party.contact_mechanisms.new(type='phone', value=phone)
+    if mobile:
+        party.contact_mechanisms.new(
+            type='mobile', value=mobile, name=contact)
+    if email:
+        party.contact_mechanisms.new(type='email', value=email)
+    party.save()
+    return party
+
+
+def create_company(country, subdivisions, currency):
+    c = COMPANY
+    party = create_party(
+        c['name'], c['uscc'], country, subdivisions[c['subdivision']],
+        c['city'], c['street'], c['postal_code'], phone=c['phone'],
+        email=c['email'])
+    company_config = Wizard('company.company.config')
+    company_config.execute('company')
+    company_config.form.party = party
+    company_config.form.currency = currency
+    company_config.form.timezone = 'Asia/Shanghai'
+    company_config.execute('add')
+    Company = Model.get('company.company')
+    company, = Company.find()
+    return company
+
+
+def create_staff(company, country, subdivisions):
+    User = Model.get('res.user')
+    Employee = Model.get('company.employee')
+    Group = Model.get('res.group')
+    ModelData = Model.get('ir.model.data')
+    Lang = Model.get('ir.lang')
+    zh_cn, = Lang.find([('code', '=', 'zh_CN')])
+    owner = None
+    for index, (name, role, mobile) in enumerate(STAFF, 1):
+        party = create_party(
+            name, None, country, subdivisions['CN-ZJ'], COMPANY['city'],
+            COMPANY['street'], COMPANY['postal_code'], mobile=mobile)
+        employee = Employee(party=party, company=company)
+        employee.save()
+        owner = owner or employee
+        group = Group(ModelData.get_id(
+                'jxc_addon', 'group_jxc_%s' % role, {}))
+        user = User(name=name, login='%s%d' % (role, index))
+        set_user_company(user, company, employee, zh_cn)
+        user.groups.append(group)
+        user.save()
+    admin, = User.find([('login', '=', 'admin')])
+    admin.name = "系统管理员"
+    set_user_company(admin, company, owner, zh_cn)
+    admin.save()
+
+
+def set_user_company(user, company, employee, language):
+    user.language = language
+    if company not in user.companies:
+        user.companies.append(company.__class__(company.id))
+    user.company = company
+    user.employees.append(employee.__class__(employee.id))
+    user.employee = employee
+
+
+def create_products(suppliers):
+    Category = Model.get('product.category')
+    Uom = Model.get('product.uom')
+    Template = Model.get('product.template')
+    ProductSupplier = Model.get('purchase.product_supplier')
+    unit, = Uom.find([('symbol', '=', 'u')])
+    categories, uoms = {}, {}
+    for key, english, chinese in CATEGORIES:
+        categories[key] = Category(name=english)
+        categories[key].save()
+        translate(categories[key], 'name', chinese)
+    for key, english, chinese in UOMS:
+        uoms[key] = Uom(
+            name=english, symbol=chinese, category=unit.category,
+            factor=1, rounding=1, digits=0)
+        uoms[key].save()
+        translate(uoms[key], 'name', chinese)
+    products = []
+    for (code, english, chinese, category, uom, list_price, cost, ean,
+            supplier, quantity) in PRODUCTS:
+        template = Template(
+            name=english, type='goods', default_uom=uoms[uom],
+            purchasable=True, salable=True,
+            list_price=Decimal(list_price), code=code)
+        template.categories.append(Category(categories[category].id))
+        template.save()
+        translate(template, 'name', chinese)
+        product, = template.products
+        product.cost_price = Decimal(cost)
+        product.identifiers.new(type='ean', code=ean)
+        product.save()
+        ProductSupplier(
+            template=template, party=suppliers[supplier],
+            prices=[{'quantity': 0, 'unit_price': Decimal(cost)}],
+            lead_time=None).save()
+        products.append((product, quantity))
+    return products
+
+
+def create_warehouse():
+    Location = Model.get('stock.location')
+    warehouse, = Location.find([('type', '=', 'warehouse')])
+    warehouse.name = "Hangzhou Main Warehouse"
+    warehouse.save()
+    translate(warehouse, 'name', "杭州总仓")
+    return warehouse
+
+
+def opening_stock(warehouse, products):
+    Inventory = Model.get('stock.inventory')
+    inventory = Inventory(location=warehouse.storage_location)
+    for product, quantity in products:
+        line = inventory.lines.new(product=product)
+        line.quantity = quantity
+    inventory.save()
+    inventory.click('confirm')
+
+
+def finish_configuration():
+    Item = Model.get('ir.module.config_wizard.item')
+    items = Item.find([('state', '!=', 'done')])
+    for item in items:
+        item.state = 'done'
+    Item.save(items)
+
+
+def load(config_file, database):
+    "Load the demo data into database, with a progress bar"
+    config = pconfig.set_trytond(database=database, config_file=config_file)
+    data = {}
+
+    def country():
+        data['country'], data['subdivisions'] = create_country()
+
+    def company():
+        data['company'] = create_company(
+            data['country'], data['subdivisions'], data['currency'])
+        config._context = Model.get('res.user').get_preferences(True, {})
+
+    def staff():
+        create_staff(data['company'], data['country'], data['subdivisions'])
+
+    def partners():
+        data['suppliers'] = [
+            create_party(n, u, data['country'], data['subdivisions'][s],
+                *rest[:3], phone=rest[3], contact=rest[4], mobile=rest[5])
+            for n, u, s, *rest in SUPPLIERS]
+        for n, u, s, *rest in CUSTOMERS:
+            create_party(n, u, data['country'], data['subdivisions'][s],
+                *rest[:3], phone=rest[3], contact=rest[4], mobile=rest[5])
+
+    def products():
+        data['products'] = create_products(data['suppliers'])
+
+    def stock():
+        opening_stock(create_warehouse(), data['products'])
+
+    steps = [
+        ("currency", lambda: data.update(currency=create_currency())),
+        ("country", country),
+        ("company", company),
+        ("staff", staff),
+        ("partners", partners),
+        ("products", products),
+        ("opening stock", stock),
+        ("configuration", finish_configuration),
+        ]
+    with tqdm(steps, desc="Demo data", unit="step") as bar:
+        for name, step in bar:
+            bar.set_postfix_str(name)
+            step()
