@@ -189,7 +189,6 @@ def create_staff(company, country, subdivisions):
         user.groups.append(group)
         user.save()
     admin, = User.find([('login', '=', 'admin')])
-    admin.name = "系统管理员"
     set_user_company(admin, company, owner, zh_cn)
     admin.save()
 

@@ -58,15 +58,15 @@ def create_database(uri, db_path, name):
             .format(sql.Identifier(name)))
 
 
-def password_file(database):
-    return os.path.join(VAR, '%s.password' % database)
+def password_file(args):
+    return os.path.join(args.var, '%s.password' % args.database)
 
 
-def new_password(database):
+def new_password(args):
     "Write a generated password beside the final file until setup is done"
-    path = password_file(database) + '.new'
+    path = password_file(args) + '.new'
     password = secrets.token_urlsafe(12)
-    os.makedirs(VAR, exist_ok=True)
+    os.makedirs(args.var, exist_ok=True)
     with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
             'w') as fp:
         fp.write(password + '\n')
@@ -88,7 +88,7 @@ def setup(args):
     config = write_config(
         args.config, args.uri, args.listen, args.sao_root, args.db_path)
     exists = database_exists(args.uri, args.db_path, args.database)
-    if exists and os.path.exists(password_file(args.database)):
+    if exists and os.path.exists(password_file(args)):
         print("Database %s is set up: reusing it." % args.database)
         return
     elif exists:
@@ -101,17 +101,17 @@ def setup(args):
     create_database(args.uri, args.db_path, args.database)
     print("Creating database %s with %s (about a minute)..."
         % (args.database, ', '.join(MODULES)), flush=True)
-    password = new_password(args.database)
+    password = new_password(args)
     admin(config, args.database, password)
     if args.demo:
         import demo_data
         demo_data.load(config, args.database)
-    os.replace(password, password_file(args.database))
+    os.replace(password, password_file(args))
     info(args)
 
 
 def info(args):
-    with open(password_file(args.database)) as fp:
+    with open(password_file(args)) as fp:
         password = fp.read().strip()
     print()
     print("JXC 进销存")
@@ -136,15 +136,18 @@ def main():
     parser.add_argument('command', choices=['setup', 'serve', 'info'])
     parser.add_argument('--database', default='jxc_demo')
     parser.add_argument('--uri', default='sqlite://')
-    parser.add_argument('--db-path', default=os.path.join(VAR, 'db'))
+    parser.add_argument(
+        '--var', default=VAR, help="where passwords and SQLite files go")
+    parser.add_argument('--db-path', help="default: VAR/db")
     parser.add_argument('--listen', default='127.0.0.1:8000')
     parser.add_argument(
         '--sao-root', default=os.path.join(ROOT, '.sao', 'package'))
-    parser.add_argument(
-        '--config', default=os.path.join(VAR, 'trytond.conf'))
+    parser.add_argument('--config', help="default: VAR/trytond.conf")
     parser.add_argument(
         '--demo', action='store_true', help="load the demo company")
     args = parser.parse_args()
+    args.db_path = args.db_path or os.path.join(args.var, 'db')
+    args.config = args.config or os.path.join(args.var, 'trytond.conf')
     {'setup': setup, 'serve': serve, 'info': info}[args.command](args)
 
 

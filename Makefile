@@ -1,0 +1,29 @@
+# JXC: `make demo` sets up and starts the demo, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SAO := .sao/package
+
+.PHONY: demo test install clean
+
+demo: install
+	$(PY) scripts/jxc.py setup --demo
+	$(PY) scripts/jxc.py serve
+
+test: install
+	bash scripts/run_tests.sh
+
+install: $(VENV)/.installed $(SAO)/.installed
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(SAO)/.installed:
+	bash scripts/install_sao.sh .sao
+	touch $@
+
+clean:
+	rm -rf $(VENV) .sao var test-output *.egg-info

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# What the tests need from Debian, installed only when missing: chromium
+# and a CJK font for the browser tests, PostgreSQL running on 127.0.0.1:5432
+# with trust for local TCP.
+set -euo pipefail
+SUDO=
+[ "$(id -u)" = 0 ] || SUDO=sudo
+packages=()
+command -v chromium >/dev/null || packages+=(chromium)
+fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || packages+=(fonts-wqy-zenhei)
+command -v pg_ctlcluster >/dev/null || packages+=(postgresql)
+if [ ${#packages[@]} -gt 0 ]; then
+    echo "Installing ${packages[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+        "${packages[@]}" >/dev/null
+fi
+
+if ! pg_isready -q -h 127.0.0.1 -p 5432; then
+    version=$(ls /etc/postgresql | sort -n | tail -1)
+    hba=/etc/postgresql/$version/main/pg_hba.conf
+    if grep -qE '^host.*(127.0.0.1/32|::1/128).*(scram-sha-256|md5)' "$hba"
+    then
+        $SUDO sed -i -E \
+            '/^host.*(127.0.0.1\/32|::1\/128)/s/(scram-sha-256|md5)$/trust/' \
+            "$hba"
+    fi
+    echo "Starting PostgreSQL $version"
+    $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    for _ in $(seq 30); do
+        pg_isready -q -h 127.0.0.1 -p 5432 && break
+        sleep 1
+    done
+fi
+pg_isready -h 127.0.0.1 -p 5432
+psql -h 127.0.0.1 -U postgres -tAc 'SELECT 1' postgres >/dev/null
