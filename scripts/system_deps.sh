@@ -6,9 +6,10 @@ set -euo pipefail
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 packages=()
-command -v chromium >/dev/null || packages+=(chromium)
-fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || packages+=(fonts-wqy-zenhei)
-command -v pg_ctlcluster >/dev/null || packages+=(postgresql)
+for package in chromium fonts-wqy-zenhei postgresql; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null \
+        | grep -q 'install ok installed' || packages+=("$package")
+done
 if [ ${#packages[@]} -gt 0 ]; then
     echo "Installing ${packages[*]}"
     $SUDO apt-get update -qq
