@@ -1,0 +1,17 @@
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+from trytond.exceptions import UserWarning
+from trytond.model.exceptions import ValidationError
+from trytond.modules.party.exceptions import InvalidIdentifierCode
+
+
+class InvalidUSCC(InvalidIdentifierCode):
+    pass
+
+
+class USCCCheckWarning(UserWarning):
+    pass
+
+
+class DuplicateUSCC(ValidationError):
+    pass
