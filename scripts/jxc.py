@@ -115,7 +115,7 @@ def info(args):
         password = fp.read().strip()
     print()
     print("JXC 进销存")
-    print("  URL:      http://%s/" % args.listen)
+    print("  URL:      http://%s/#%s" % (args.listen, args.database))
     print("  Database: %s" % args.database)
     print("  Login:    admin")
     print("  Password: %s" % password)

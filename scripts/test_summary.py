@@ -10,10 +10,13 @@ import xml.etree.ElementTree as ET
 def counts(path):
     if not os.path.exists(path):
         return 0, 1, 0
-    suite = ET.parse(path).getroot().find('testsuite')
-    tests, skipped = int(suite.get('tests')), int(suite.get('skipped'))
-    failed = int(suite.get('failures')) + int(suite.get('errors'))
-    return tests - failed - skipped, failed, skipped
+    # Test cases, not the subtests that the suite's attributes count
+    cases = ET.parse(path).getroot().iter('testcase')
+    outcomes = [{child.tag for child in case} for case in cases]
+    failed = sum(bool(o & {'failure', 'error'}) for o in outcomes)
+    skipped = sum('skipped' in o and not o & {'failure', 'error'}
+        for o in outcomes)
+    return len(outcomes) - failed - skipped, failed, skipped
 
 
 def main(paths):

@@ -30,7 +30,7 @@ def page(server):
 
 
 def login(page, server):
-    page.goto(server['url'])
+    page.goto(server['url'] + '#' + server['database'])
     page.fill('#login', 'admin')
     page.keyboard.press('Enter')
     page.get_by_text('Password for admin').wait_for()
