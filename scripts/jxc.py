@@ -123,6 +123,8 @@ def info(args):
 
 
 def serve(args):
+    write_config(
+        args.config, args.uri, args.listen, args.sao_root, args.db_path)
     info(args)
     trytond = os.path.join(os.path.dirname(sys.executable), 'trytond')
     # -O: see docs/benchmarks.md, asserts make browsing records quadratic
