@@ -7,6 +7,7 @@ SAO := .sao/package
 .PHONY: demo test install clean
 
 demo: install
+	bash scripts/system_deps.sh demo
 	$(PY) scripts/jxc.py setup --demo
 	$(PY) scripts/jxc.py serve
 

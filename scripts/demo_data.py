@@ -1,7 +1,8 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
 """Demo data: a Hangzhou trading company with its products, suppliers,
-customers, staff and opening stock, in Chinese and English."""
+customers, staff, books and opening stock, in Chinese and English."""
+import datetime as dt
 from decimal import Decimal
 
 from proteus import Model, Wizard
@@ -63,6 +64,11 @@ CATEGORIES = [
     ('home', "Household Goods", "日用百货"),
     ('office', "Office Supplies", "办公用品"),
     ]
+# account category: English, Chinese, expense and revenue account codes,
+# customer and supplier tax templates (jxc_addon/account.xml)
+ACCOUNT_CATEGORY = (
+    "Goods for Resale", "库存商品", '5401', '5001',
+    'tax_template_cn_output_13', 'tax_template_cn_input_13')
 UOMS = [
     ('box', "Case", "箱"),
     ('pack', "Pack", "包"),
@@ -202,7 +208,102 @@ def set_user_company(user, company, employee, language):
     user.employee = employee
 
 
-def create_products(suppliers):
+def get_account(code):
+    Account = Model.get('account.account')
+    account, = Account.find([('code', '=', code)])
+    return account
+
+
+def get_record(model, module, fs_id):
+    ModelData = Model.get('ir.model.data')
+    return Model.get(model)(ModelData.get_id(module, fs_id, {}))
+
+
+def get_tax(template):
+    "Return the tax of the company created from template of jxc_addon"
+    Tax = Model.get('account.tax')
+    ModelData = Model.get('ir.model.data')
+    tax, = Tax.find([
+            ('template', '=', ModelData.get_id('jxc_addon', template, {})),
+            ])
+    return tax
+
+
+def create_chart(company):
+    "Create the 小企业会计准则 chart of accounts of the company"
+    create_chart = Wizard('account.create_chart')
+    create_chart.execute('account')
+    create_chart.form.account_template = get_record(
+        'account.account.template', 'jxc_addon', 'account_template_cn_root')
+    create_chart.form.company = company
+    create_chart.execute('create_account')
+    create_chart.form.account_receivable = get_account('1122')
+    create_chart.form.account_payable = get_account('2202')
+    create_chart.form.category_account_expense = get_account('5401')
+    create_chart.form.category_account_revenue = get_account('5001')
+    create_chart.execute('create_properties')
+
+
+def create_fiscalyear(company, year):
+    "Create the fiscal year with monthly periods and its sequences"
+    FiscalYear = Model.get('account.fiscalyear')
+    fiscalyear = FiscalYear(
+        name=str(year), company=company,
+        start_date=dt.date(year, 1, 1), end_date=dt.date(year, 12, 31))
+    fiscalyear.move_sequence = create_sequence(
+        company, 'account', 'sequence_type_account_move',
+        "记账凭证 %s" % year, 'JZ%s-' % year)
+    issued = create_sequence(
+        company, 'account_invoice', 'sequence_type_account_invoice',
+        "开票 %s" % year, 'KP%s-' % year)
+    received = create_sequence(
+        company, 'account_invoice', 'sequence_type_account_invoice',
+        "收票 %s" % year, 'SP%s-' % year)
+    sequences, = fiscalyear.invoice_sequences
+    sequences.out_invoice_sequence = issued
+    sequences.out_credit_note_sequence = issued
+    sequences.in_invoice_sequence = received
+    sequences.in_credit_note_sequence = received
+    fiscalyear.save()
+    fiscalyear.click('create_period')
+
+
+def create_sequence(company, module, sequence_type, name, prefix):
+    Sequence = Model.get('ir.sequence.strict')
+    sequence = Sequence(
+        name=name, company=company, prefix=prefix, padding=5,
+        sequence_type=get_record('ir.sequence.type', module, sequence_type))
+    sequence.save()
+    return sequence
+
+
+def default_payment_term():
+    "Make 月结30天 (30 days after the end of the month) the default"
+    Configuration = Model.get('account.configuration')
+    term = get_record(
+        'account.invoice.payment_term', 'account_invoice',
+        'payment_term_30_eom')
+    configuration = Configuration(1)
+    configuration.default_customer_payment_term = term
+    configuration.save()
+    return term
+
+
+def create_account_category():
+    "Create the category that gives products their accounts and VAT"
+    Category = Model.get('product.category')
+    english, chinese, expense, revenue, output, input_ = ACCOUNT_CATEGORY
+    category = Category(name=english, accounting=True)
+    category.account_expense = get_account(expense)
+    category.account_revenue = get_account(revenue)
+    category.customer_taxes.append(get_tax(output))
+    category.supplier_taxes.append(get_tax(input_))
+    category.save()
+    translate(category, 'name', chinese)
+    return category
+
+
+def create_products(suppliers, account_category):
     Category = Model.get('product.category')
     Uom = Model.get('product.uom')
     Template = Model.get('product.template')
@@ -225,7 +326,8 @@ def create_products(suppliers):
         template = Template(
             name=english, type='goods', default_uom=uoms[uom],
             purchasable=True, salable=True,
-            list_price=Decimal(list_price), code=code)
+            list_price=Decimal(list_price), code=code,
+            account_category=account_category)
         template.categories.append(Category(categories[category].id))
         template.save()
         translate(template, 'name', chinese)
@@ -284,17 +386,24 @@ def load(config_file, database):
     def staff():
         create_staff(data['company'], data['country'], data['subdivisions'])
 
+    def fiscalyear():
+        create_fiscalyear(data['company'], dt.date.today().year)
+
     def partners():
         data['suppliers'] = [
             create_party(n, u, data['country'], data['subdivisions'][s],
                 *rest[:3], phone=rest[3], contact=rest[4], mobile=rest[5])
             for n, u, s, *rest in SUPPLIERS]
+        for supplier in data['suppliers']:
+            supplier.supplier_payment_term = data['payment_term']
+        Model.get('party.party').save(data['suppliers'])
         for n, u, s, *rest in CUSTOMERS:
             create_party(n, u, data['country'], data['subdivisions'][s],
                 *rest[:3], phone=rest[3], contact=rest[4], mobile=rest[5])
 
     def products():
-        data['products'] = create_products(data['suppliers'])
+        data['products'] = create_products(
+            data['suppliers'], data['account_category'])
 
     def stock():
         opening_stock(create_warehouse(), data['products'])
@@ -304,6 +413,12 @@ def load(config_file, database):
         ("country", country),
         ("company", company),
         ("staff", staff),
+        ("chart of accounts", lambda: create_chart(data['company'])),
+        ("fiscal year", fiscalyear),
+        ("payment term",
+            lambda: data.update(payment_term=default_payment_term())),
+        ("account category", lambda: data.update(
+                account_category=create_account_category())),
         ("partners", partners),
         ("products", products),
         ("opening stock", stock),

@@ -5,7 +5,9 @@
 
 The strings come from the database (activate the module first); the
 translations already in the po file are kept, new strings get an empty
-msgstr to fill and strings that no longer exist are dropped.
+msgstr to fill and strings that no longer exist are dropped.  The entries
+that translate other modules' strings (msgctxt with a module prefix, or a
+"# jxc:" comment, see docs/terminology.md) are kept as they are.
 
     python scripts/export_po.py -c var/trytond.conf -d DB jxc_addon
 """
@@ -41,13 +43,27 @@ def main():
 
 
 def merge(path, source):
-    old = {}
+    old, kept = {}, []
     if os.path.exists(path):
-        old = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(path)}
+        for entry in polib.pofile(path):
+            old[(entry.msgctxt, entry.msgid)] = entry.msgstr
+            if is_override(entry):
+                kept.append(entry)
     pofile = polib.pofile(source.decode('utf-8'), wrapwidth=78)
     for entry in pofile:
         entry.msgstr = old.get((entry.msgctxt, entry.msgid), '')
+    # the translations of other modules' strings (docs/terminology.md)
+    exported = {(e.msgctxt, e.msgid) for e in pofile}
+    for entry in kept:
+        if (entry.msgctxt, entry.msgid) not in exported:
+            pofile.append(entry)
     pofile.save(path)
+
+
+def is_override(entry):
+    "Whether the entry translates a string of another module"
+    res_id = entry.msgctxt.split(':')[-1]
+    return '.' in res_id or (entry.tcomment or '').startswith('jxc:')
 
 
 if __name__ == '__main__':

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# What the tests need from Debian, installed only when missing: chromium
-# and a CJK font for the browser tests, PostgreSQL running on 127.0.0.1:5432
-# with trust for local TCP.
+# What JXC needs from Debian, installed only when missing.
+#   demo: LibreOffice Writer without GUI (soffice --headless --convert-to
+#         pdf) and a CJK font, for the printed reports.
+#   test: also chromium for the browser tests, poppler-utils (pdftotext,
+#         pdftoppm) to check the reports, and PostgreSQL running on
+#         127.0.0.1:5432 with trust for local TCP.
 set -euo pipefail
+mode=${1:-test}
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
+wanted=(fonts-wqy-zenhei libreoffice-writer-nogui)
+[ "$mode" = demo ] || wanted+=(chromium poppler-utils postgresql)
 packages=()
-for package in chromium fonts-wqy-zenhei postgresql; do
+for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null \
         | grep -q 'install ok installed' || packages+=("$package")
 done
@@ -16,6 +22,7 @@ if [ ${#packages[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
         "${packages[@]}" >/dev/null
 fi
+[ "$mode" = demo ] && exit 0
 
 if ! pg_isready -q -h 127.0.0.1 -p 5432; then
     version=$(ls /etc/postgresql | sort -n | tail -1)

@@ -4,6 +4,10 @@ import os
 
 import polib
 
+from proteus import Model, Wizard
+from proteus.config import get_config
+from trytond.modules.company.tests.tools import create_company, get_company
+from trytond.modules.currency.tests.tools import get_currency
 from trytond.pool import Pool
 from trytond.tests.test_tryton import with_transaction
 from trytond.tools import file_open
@@ -25,3 +29,48 @@ class TranslationTestMixin:
             (e.msgctxt, e.msgid) for e in polib.pofile(source.decode())
             if (e.msgctxt, e.msgid) not in translated]
         self.assertEqual(missing, [])
+
+
+def create_cn_company(config=None):
+    "Create the company with the Chinese yuan (CNY) as currency"
+    return create_company(
+        currency=get_currency('CNY', config=config), config=config)
+
+
+def create_cn_chart(company=None, config=None):
+    "Create the chart of the Accounting Standards for Small Enterprises"
+    if config is None:
+        config = get_config()
+    AccountTemplate = Model.get('account.account.template', config=config)
+    ModelData = Model.get('ir.model.data', config=config)
+    if not company:
+        company = get_company(config=config)
+
+    create_chart = Wizard('account.create_chart', config=config)
+    create_chart.execute('account')
+    create_chart.form.account_template = AccountTemplate(ModelData.get_id(
+            'jxc_addon', 'account_template_cn_root', config.context))
+    create_chart.form.company = company
+    create_chart.execute('create_account')
+
+    properties = create_chart.form
+    properties.account_receivable = get_cn_account('1122', company, config)
+    properties.account_payable = get_cn_account('2202', company, config)
+    properties.category_account_expense = get_cn_account(
+        '5401', company, config)
+    properties.category_account_revenue = get_cn_account(
+        '5001', company, config)
+    create_chart.execute('create_properties')
+    return create_chart
+
+
+def get_cn_account(code, company=None, config=None):
+    "Return the account of the company with code"
+    Account = Model.get('account.account', config=config)
+    if not company:
+        company = get_company(config=config)
+    account, = Account.find([
+            ('company', '=', company.id),
+            ('code', '=', code),
+            ])
+    return account

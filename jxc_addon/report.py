@@ -1,0 +1,433 @@
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+"""Chinese prints (中式单据) of orders, shipments and invoices
+
+Each report gives its template ``sheets``: one ``Sheet`` per record with the
+header, the two parties, the priced lines and the totals, worked out here so
+that the five templates only lay them out. The helpers ``money``, ``price``,
+``cn_date`` and ``rmb_upper`` format values in the templates."""
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from trytond.modules.company import CompanyReport
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+
+from .rmb import rmb_upper
+
+LANGUAGE = 'zh_CN'
+CENT = Decimal('0.01')
+
+
+def money(value):
+    "Return an amount with 2 decimals and thousands separators"
+    if value is None:
+        return ''
+    return '{:,.2f}'.format(Decimal(value).quantize(CENT))
+
+
+def price(value):
+    "Return a unit price with 2 decimals at least, more when it has them"
+    if value is None:
+        return ''
+    value = Decimal(value).normalize()
+    if value.as_tuple().exponent >= -2:
+        return money(value)
+    return '{:,f}'.format(value)
+
+
+def cn_date(value):
+    "Return a date as 2025-06-01"
+    return value.strftime('%Y-%m-%d') if value else ''
+
+
+def first_line(text):
+    return (text or '').strip().split('\n', 1)[0].strip()
+
+
+def address_text(address):
+    "Return the address on one line: 浙江省杭州市西湖区文三路478号"
+    if not address:
+        return ''
+    if address.country and address.country.code != 'CN':
+        return ', '.join(
+            filter(None, map(str.strip, address.full_address.splitlines())))
+    parts = [
+        address.subdivision.name if address.subdivision else '',
+        address.city or '',
+        ' '.join((address.street or '').split())]
+    text = ''
+    for part in parts:
+        if part and not text.endswith(part):
+            text += part
+    return text
+
+
+@dataclass
+class PartyBlock:
+    "What a document prints of a party: name, USCC, address and phone"
+    name: str = ''
+    uscc: str = ''
+    address: str = ''
+    phone: str = ''
+
+    @classmethod
+    def get(cls, party, address=None):
+        if not party:
+            return cls()
+        identifier = party.tax_identifier
+        return cls(
+            name=party.name or '',
+            uscc=identifier.code if identifier else '',
+            address=address_text(address or party.address_get()),
+            phone=party.phone or party.mobile or '')
+
+    @property
+    def address_phone(self):
+        "地址、电话 as on a fapiao"
+        return ' '.join(filter(None, [self.address, self.phone]))
+
+
+@dataclass
+class Line:
+    "A printed line: 商品编码, 商品名称, 规格型号, 单位, 数量, 单价, 金额, 税率, 税额"
+    sequence: int = 0
+    code: str = ''
+    name: str = ''
+    spec: str = ''
+    unit: str = ''
+    quantity: float = 0
+    digits: int = 2
+    unit_price: Decimal = None
+    amount: Decimal = None
+    tax_rate: str = ''
+    tax_amount: Decimal = None
+
+    @property
+    def quantity_text(self):
+        return '{:,.{}f}'.format(self.quantity or 0, self.digits)
+
+
+@dataclass
+class Sheet:
+    "One printed document"
+    record: object
+    title: str
+    company: PartyBlock
+    party: PartyBlock
+    company_buys: bool
+    number: str = ''
+    date: object = None
+    reference: str = ''
+    warehouse: str = ''
+    delivery_address: str = ''
+    remark: str = ''
+    maker: str = ''
+    currency: object = None
+    lines: list = field(default_factory=list)
+    untaxed_amount: Decimal = Decimal(0)
+    tax_amount: Decimal = Decimal(0)
+
+    @property
+    def total_amount(self):
+        return self.untaxed_amount + self.tax_amount
+
+    @property
+    def buyer(self):
+        "购买方"
+        return self.company if self.company_buys else self.party
+
+    @property
+    def seller(self):
+        "销售方"
+        return self.party if self.company_buys else self.company
+
+    @property
+    def symbol(self):
+        if not self.currency or self.currency.code == 'CNY':
+            return '¥'
+        return self.currency.symbol or self.currency.code
+
+    @property
+    def total_in_words(self):
+        "价税合计(大写): 人民币 and the capitals, only for an amount in CNY"
+        if self.currency and self.currency.code != 'CNY':
+            return ''
+        return '人民币' + rmb_upper(self.total_amount)
+
+
+class ChineseReport(CompanyReport):
+    "A document printed the Chinese way, in Chinese"
+    __slots__ = ()
+    title = ''
+    company_buys = False
+
+    @classmethod
+    def execute(cls, ids, data):
+        with Transaction().set_context(language=LANGUAGE):
+            return super().execute(ids, data)
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        context['rmb_upper'] = rmb_upper
+        context['money'] = money
+        context['price'] = price
+        context['cn_date'] = cn_date
+        context['sheets'] = [cls.get_sheet(r) for r in records]
+        return context
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = Sheet(
+            record=record, title=cls.get_title(record),
+            company=PartyBlock.get(record.company.party),
+            party=PartyBlock.get(
+                cls.get_party(record), cls.get_address(record)),
+            company_buys=cls.company_buys,
+            number=record.number or '', date=cls.get_date(record),
+            reference=getattr(record, 'reference', None) or '',
+            maker=cls.get_maker(record),
+            currency=cls.get_currency(record),
+            lines=cls.get_lines(record))
+        cls.set_amounts(sheet)
+        return sheet
+
+    @classmethod
+    def get_title(cls, record):
+        return cls.title
+
+    @classmethod
+    def get_party(cls, record):
+        return record.party
+
+    @classmethod
+    def get_address(cls, record):
+        return record.invoice_address
+
+    @classmethod
+    def get_date(cls, record):
+        return cls.today(record)
+
+    @classmethod
+    def today(cls, record):
+        Date = Pool().get('ir.date')
+        with Transaction().set_context(company=record.company.id):
+            return Date.today()
+
+    @classmethod
+    def get_maker(cls, record):
+        "制单: the user who created the document"
+        user = record.create_uid
+        return user.name if user and user.id else ''
+
+    @classmethod
+    def get_currency(cls, record):
+        return record.currency
+
+    @classmethod
+    def get_lines(cls, record):
+        lines = [l for l in record.lines if l.type == 'line']
+        date = cls.get_date(record)
+        return [
+            cls.get_line(i, l.product, l.description, l.quantity, l.unit,
+                l.unit_price, l.taxes, date, record.currency, l.amount)
+            for i, l in enumerate(lines, 1)]
+
+    @classmethod
+    def get_line(cls, sequence, product, description, quantity, unit,
+            unit_price, taxes, date, currency, amount=None):
+        if amount is None and unit_price is not None:
+            amount = currency.round(
+                unit_price * Decimal(str(quantity or 0)))
+        return Line(
+            sequence=sequence,
+            code=(product.code or '') if product else '',
+            name=product.name if product else first_line(description),
+            spec=cls.get_spec(product, description),
+            unit=unit.name if unit else '',
+            quantity=quantity, digits=unit.digits if unit else 2,
+            unit_price=unit_price, amount=amount,
+            tax_rate=cls.get_tax_rate(taxes),
+            tax_amount=cls.get_tax_amount(
+                taxes, unit_price, quantity, date, currency))
+
+    @classmethod
+    def get_spec(cls, product, description=None):
+        "规格型号: the line's description or the product's first line"
+        if product and description:
+            return first_line(description)
+        return first_line(product.description) if product else ''
+
+    @classmethod
+    def get_tax_rate(cls, taxes):
+        "税率 as 13%, several rates joined with 、"
+        rates = []
+        for tax in taxes or []:
+            if tax.type == 'percentage' and tax.rate is not None:
+                rates.append('{:f}%'.format((tax.rate * 100).normalize()))
+        return '、'.join(rates)
+
+    @classmethod
+    def get_tax_amount(cls, taxes, unit_price, quantity, date, currency):
+        Tax = Pool().get('account.tax')
+        if not taxes or unit_price is None:
+            return Decimal(0)
+        amount = sum(
+            (t['amount'] for t in Tax.compute(
+                    Tax.browse(taxes), unit_price, quantity, date)),
+            Decimal(0))
+        return currency.round(amount) if currency else amount
+
+    @classmethod
+    def set_amounts(cls, sheet):
+        "合计金额 and 税额 of the document"
+        sheet.untaxed_amount = sheet.record.untaxed_amount
+        sheet.tax_amount = sheet.record.tax_amount
+
+
+class PurchaseReport(ChineseReport):
+    "采购订单"
+    __name__ = 'jxc.purchase'
+    title = '采购订单'
+    company_buys = True
+
+    @classmethod
+    def get_date(cls, record):
+        return record.purchase_date or cls.today(record)
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = super().get_sheet(record)
+        sheet.warehouse = record.warehouse.name if record.warehouse else ''
+        sheet.remark = record.comment or ''
+        return sheet
+
+
+class SaleReport(ChineseReport):
+    "销售订单"
+    __name__ = 'jxc.sale'
+    title = '销售订单'
+
+    @classmethod
+    def get_date(cls, record):
+        return record.sale_date or cls.today(record)
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = super().get_sheet(record)
+        sheet.warehouse = record.warehouse.name if record.warehouse else ''
+        sheet.delivery_address = address_text(record.shipment_address)
+        sheet.remark = record.comment or ''
+        return sheet
+
+
+class ShipmentReport(ChineseReport):
+    "A shipment priced from its moves and taxed as their order lines"
+    __slots__ = ()
+
+    @classmethod
+    def get_date(cls, record):
+        return (record.effective_date or record.planned_date
+            or cls.today(record))
+
+    @classmethod
+    def get_currency(cls, record):
+        for move in cls.get_moves(record):
+            if move.currency:
+                return move.currency
+        return record.company.currency
+
+    @classmethod
+    def get_moves(cls, record):
+        raise NotImplementedError
+
+    @classmethod
+    def get_lines(cls, record):
+        date = cls.get_date(record)
+        moves = [m for m in cls.get_moves(record) if m.state != 'cancelled']
+        return [
+            cls.get_line(i, m.product, None, m.quantity, m.unit,
+                m.unit_price, getattr(m.origin, 'taxes', None), date,
+                m.currency or record.company.currency)
+            for i, m in enumerate(moves, 1)]
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = super().get_sheet(record)
+        sheet.warehouse = record.warehouse.name if record.warehouse else ''
+        return sheet
+
+    @classmethod
+    def set_amounts(cls, sheet):
+        sheet.untaxed_amount = sum(
+            (l.amount or 0 for l in sheet.lines), Decimal(0))
+        sheet.tax_amount = sum(
+            (l.tax_amount or 0 for l in sheet.lines), Decimal(0))
+
+
+class ShipmentInReport(ShipmentReport):
+    "入库单"
+    __name__ = 'jxc.shipment.in'
+    title = '入库单'
+    company_buys = True
+
+    @classmethod
+    def get_party(cls, record):
+        return record.supplier
+
+    @classmethod
+    def get_address(cls, record):
+        return record.contact_address
+
+    @classmethod
+    def get_moves(cls, record):
+        return record.incoming_moves
+
+
+class ShipmentOutReport(ShipmentReport):
+    "出库单"
+    __name__ = 'jxc.shipment.out'
+    title = '出库单'
+
+    @classmethod
+    def get_party(cls, record):
+        return record.customer
+
+    @classmethod
+    def get_address(cls, record):
+        return record.delivery_address
+
+    @classmethod
+    def get_moves(cls, record):
+        return record.outgoing_moves
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = super().get_sheet(record)
+        sheet.delivery_address = address_text(record.delivery_address)
+        return sheet
+
+
+class InvoiceReport(ChineseReport):
+    "采购发票 or 销售发票: the invoice record, not the official fapiao"
+    __name__ = 'jxc.invoice'
+
+    @classmethod
+    def get_title(cls, record):
+        title = '采购发票' if record.type == 'in' else '销售发票'
+        if record.total_amount < 0:
+            title += '(红字)'
+        return title
+
+    @classmethod
+    def get_date(cls, record):
+        return record.invoice_date or cls.today(record)
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = super().get_sheet(record)
+        sheet.company_buys = record.type == 'in'
+        sheet.remark = '\n'.join(
+            filter(None, [record.description, record.comment]))
+        return sheet
