@@ -35,6 +35,11 @@ class Party(metaclass=PoolMeta):
     __name__ = 'party.party'
 
     @classmethod
+    def tax_identifier_types(cls):
+        # The buyer tax ID of a natural person on a fapiao is the resident ID
+        return super().tax_identifier_types() + ['cn_ric']
+
+    @classmethod
     def validate_fields(cls, parties, field_names):
         pool = Pool()
         Identifier = pool.get('party.identifier')

@@ -158,6 +158,24 @@ class PartyTestCase(unittest.TestCase):
                 {'party': party.id, 'type': 'cn_vat', 'code': VALID[0]}])
 
     @with_transaction()
+    def test_tax_identifier_resident_id(self):
+        "A natural person's tax identifier is the resident ID"
+        Party = Pool().get('party.party')
+        person, = Party.create([{
+                    'name': "周敏",
+                    'identifiers': [('create', [{
+                                    'type': 'cn_ric',
+                                    'code': '360426199101010071'}])],
+                    }])
+        company = self.create_party("Supplier", VALID[0])
+
+        self.assertEqual(person.tax_identifier.code, '360426199101010071')
+        self.assertEqual(company.tax_identifier.code, VALID[0])
+        self.assertEqual(
+            Party.search([('tax_identifier', '=', '360426199101010071')]),
+            [person])
+
+    @with_transaction()
     def test_phone_mobile(self):
         "A Chinese mobile number without country is formatted"
         party = self.create_party("Supplier", phones=['13800138000'])
