@@ -127,7 +127,7 @@ def serve(args):
         args.config, args.uri, args.listen, args.sao_root, args.db_path)
     info(args)
     trytond = os.path.join(os.path.dirname(sys.executable), 'trytond')
-    # -O: see docs/benchmarks.md, asserts make browsing records quadratic
+    # -O: with asserts on, browsing n records costs O(n²)
     os.execv(sys.executable, [
             sys.executable, '-O', trytond,
             '-c', args.config, '-d', args.database])
