@@ -16,15 +16,19 @@ SUBMENUS = ['采购', '询价', '销售', '库存', '发票', '收付款', '报�
 
 
 @pytest.fixture(scope='module')
-def page(server):
+def page(server, output_dir):
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(
             viewport={'width': 1400, 'height': 900}, locale='zh-CN')
-        page.set_default_timeout(30000)
-        login(page, server)
+        page.set_default_timeout(90000)
+        try:
+            login(page, server)
+        except Exception:
+            page.screenshot(path=os.path.join(output_dir, 'login.png'))
+            raise
         yield page
         browser.close()
 

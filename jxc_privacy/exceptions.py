@@ -1,0 +1,16 @@
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+
+from trytond.model.exceptions import AccessError, ValidationError
+
+
+class PolicyModifyError(AccessError):
+    pass
+
+
+class ConsentModifyError(AccessError):
+    pass
+
+
+class ConsentValidationError(ValidationError):
+    pass
