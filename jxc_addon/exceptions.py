@@ -1,7 +1,7 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
-from trytond.exceptions import UserWarning
-from trytond.model.exceptions import ValidationError
+from trytond.exceptions import UserError, UserWarning
+from trytond.model.exceptions import AccessError, ValidationError
 from trytond.modules.party.exceptions import InvalidIdentifierCode
 
 
@@ -14,4 +14,12 @@ class USCCCheckWarning(UserWarning):
 
 
 class DuplicateUSCC(ValidationError):
+    pass
+
+
+class OtherShipmentError(UserError):
+    pass
+
+
+class OtherShipmentDeleteError(AccessError):
     pass
