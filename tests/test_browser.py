@@ -34,10 +34,20 @@ def page(server, output_dir):
 
 
 def login(page, server):
+    "Log in as admin; sao may ignore an Enter sent while it sets up"
+    from playwright.sync_api import TimeoutError
     page.goto(server['url'] + '#' + server['database'])
     page.fill('#login', 'admin')
-    page.keyboard.press('Enter')
-    page.get_by_text('Password for admin').wait_for()
+    prompt = page.get_by_text('Password for admin')
+    for _ in range(10):
+        if page.locator('#login').is_enabled():
+            page.locator('#login').press('Enter')
+        try:
+            prompt.wait_for(timeout=10000)
+            break
+        except TimeoutError:
+            continue
+    prompt.wait_for()
     page.wait_for_timeout(300)
     page.keyboard.type(server['password'])
     page.keyboard.press('Enter')
