@@ -1,29 +1,21 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
-import unittest
 
 from trytond.modules.party.exceptions import InvalidPhoneNumber
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    activate_module, drop_db, with_transaction)
+from trytond.tests.test_tryton import with_transaction
 from trytond.transaction import Transaction
 
 from ..exceptions import DuplicateUSCC, InvalidUSCC, USCCCheckWarning
+from .tools import ActivatedTestCase
 
 VALID = ['91110000600037341L', '91350100M000100Y43', '91512081MA62K0260E']
 LETTER_FIRST = 'N2110000MA00000001'
 PILOT = '91350100M0001TGQXM'
 
 
-class PartyTestCase(unittest.TestCase):
+class PartyTestCase(ActivatedTestCase):
     "Test JXC party identifiers and phones"
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        drop_db()
-        cls.addClassCleanup(drop_db)
-        activate_module('jxc_addon')
 
     def create_party(self, name, code=None, phones=(), active=True):
         Party = Pool().get('party.party')

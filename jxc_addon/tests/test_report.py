@@ -3,7 +3,6 @@
 import datetime as dt
 import shutil
 import subprocess
-import unittest
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,11 +11,11 @@ from trytond.modules.account.tests import create_chart, get_fiscalyear
 from trytond.modules.company.tests import create_company, set_company
 from trytond.modules.currency.tests import add_currency_rate, create_currency
 from trytond.pool import Pool
-from trytond.tests.test_tryton import (
-    activate_module, drop_db, with_transaction)
+from trytond.tests.test_tryton import with_transaction
 from trytond.transaction import Transaction
 
 from ..report import address_text, money, price
+from .tools import ActivatedTestCase
 
 COMPANY = "杭州云杉商贸有限公司"
 COMPANY_USCC = '91110000600037341L'
@@ -35,15 +34,12 @@ def pdf_text(path):
     return ''.join(result.stdout.decode('utf-8').split())
 
 
-class ReportTestCase(unittest.TestCase):
+class ReportTestCase(ActivatedTestCase):
     "Test the Chinese prints of orders, shipments and invoices"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        drop_db()
-        cls.addClassCleanup(drop_db)
-        activate_module('jxc_addon')
         cls.output = OUTPUT / backend.name / 'reports'
         cls.output.mkdir(parents=True, exist_ok=True)
 

@@ -1,6 +1,7 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
 import os
+import unittest
 
 import polib
 
@@ -9,7 +10,8 @@ from proteus.config import get_config
 from trytond.modules.company.tests.tools import create_company, get_company
 from trytond.modules.currency.tests.tools import get_currency
 from trytond.pool import Pool
-from trytond.tests.test_tryton import with_transaction
+from trytond.tests.test_tryton import (
+    activate_module, drop_db, with_transaction)
 from trytond.tools import file_open
 
 
@@ -74,3 +76,14 @@ def get_cn_account(code, company=None, config=None):
             ('code', '=', code),
             ])
     return account
+
+
+class ActivatedTestCase(unittest.TestCase):
+    "jxc_addon activated on a fresh test database, as ModuleTestCase does"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        drop_db()
+        cls.addClassCleanup(drop_db)
+        activate_module('jxc_addon')
