@@ -9,6 +9,8 @@ from proteus import Model, Wizard
 from proteus import config as pconfig
 from tqdm import tqdm
 
+import demo_documents
+
 COMPANY = {
     'name': "杭州云杉商贸有限公司",
     'uscc': '91330106MA27XK3P5K',
@@ -354,7 +356,9 @@ def create_warehouse():
 
 def opening_stock(warehouse, products):
     Inventory = Model.get('stock.inventory')
-    inventory = Inventory(location=warehouse.storage_location)
+    inventory = Inventory(
+        location=warehouse.storage_location,
+        date=demo_documents.opening_date())
     for product, quantity in products:
         line = inventory.lines.new(product=product)
         line.quantity = quantity
@@ -397,16 +401,23 @@ def load(config_file, database):
         for supplier in data['suppliers']:
             supplier.supplier_payment_term = data['payment_term']
         Model.get('party.party').save(data['suppliers'])
-        for n, u, s, *rest in CUSTOMERS:
+        data['customers'] = [
             create_party(n, u, data['country'], data['subdivisions'][s],
                 *rest[:3], phone=rest[3], contact=rest[4], mobile=rest[5])
+            for n, u, s, *rest in CUSTOMERS]
 
     def products():
         data['products'] = create_products(
             data['suppliers'], data['account_category'])
 
     def stock():
-        opening_stock(create_warehouse(), data['products'])
+        data['warehouse'] = create_warehouse()
+        opening_stock(data['warehouse'], data['products'])
+
+    def documents():
+        demo_documents.create(
+            data['warehouse'], data['suppliers'], data['customers'],
+            [p for p, _ in data['products']])
 
     steps = [
         ("currency", lambda: data.update(currency=create_currency())),
@@ -422,6 +433,7 @@ def load(config_file, database):
         ("partners", partners),
         ("products", products),
         ("opening stock", stock),
+        ("documents", documents),
         ("configuration", finish_configuration),
         ]
     with tqdm(steps, desc="Demo data", unit="step") as bar:
