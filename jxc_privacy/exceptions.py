@@ -1,6 +1,7 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
 
+from trytond.exceptions import UserError
 from trytond.model.exceptions import AccessError, ValidationError
 
 
@@ -13,4 +14,12 @@ class ConsentModifyError(AccessError):
 
 
 class ConsentValidationError(ValidationError):
+    pass
+
+
+class AccessLogModifyError(AccessError):
+    pass
+
+
+class PartyRestrictedError(UserError):
     pass

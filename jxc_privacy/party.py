@@ -1,0 +1,159 @@
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+from trytond.i18n import gettext
+from trytond.model import fields
+from trytond.pool import Pool, PoolMeta
+from trytond.transaction import inactive_records, without_check_access
+
+from .exceptions import PartyRestrictedError
+
+
+class CorrectionLogMixin:
+    "Log the corrections of the personal fields in privacy.access.log"
+    __slots__ = ()
+    _personal_fields = set()
+
+    @classmethod
+    def on_modification(cls, mode, records, field_names=None):
+        super().on_modification(mode, records, field_names=field_names)
+        changed = set(field_names or []) & cls._personal_fields
+        if mode == 'write' and changed:
+            AccessLog = Pool().get('privacy.access.log')
+            AccessLog.add(
+                'correction', resources=records, field_names=changed)
+
+
+class Party(CorrectionLogMixin, metaclass=PoolMeta):
+    __name__ = 'party.party'
+    _personal_fields = {'name'}
+
+    privacy_restricted = fields.Boolean(
+        "Privacy Restricted", readonly=True,
+        help="The personal information of the party was erased: "
+        "the documents kept for the law are stored only, not processed.")
+
+    @classmethod
+    def default_privacy_restricted(cls):
+        return False
+
+
+class Address(CorrectionLogMixin, metaclass=PoolMeta):
+    __name__ = 'party.address'
+    _personal_fields = {
+        'party_name', 'attn', 'street_unstructured', 'street_name',
+        'building_name', 'building_number', 'unit_number', 'floor_number',
+        'room_number', 'post_box', 'private_bag', 'post_office',
+        'postal_code', 'city', 'country', 'subdivision',
+        }
+
+
+class ContactMechanism(CorrectionLogMixin, metaclass=PoolMeta):
+    __name__ = 'party.contact_mechanism'
+    _personal_fields = {'type', 'value', 'name', 'comment'}
+
+
+class Identifier(CorrectionLogMixin, metaclass=PoolMeta):
+    __name__ = 'party.identifier'
+    _personal_fields = {'type', 'code'}
+
+
+class Erase(metaclass=PoolMeta):
+    __name__ = 'party.erase'
+
+    def transition_erase(self):
+        pool = Pool()
+        Data = pool.get('privacy.data')
+        parties, users = Data._persons(self.ask.party)
+        erasure = Data._prepare_erasure(parties, users)
+        state = super().transition_erase()
+        Data._after_erase(erasure)
+        return state
+
+    def check_erase(self, party):
+        Data = Pool().get('privacy.data')
+        super().check_erase(party)
+        Data.check_officer()
+        Data._check_open_documents(party)
+
+    def to_erase(self, party_id):
+        pool = Pool()
+        Consent = pool.get('privacy.consent')
+        ContactMechanism = pool.get('party.contact_mechanism')
+        Identifier = pool.get('party.identifier')
+        to_erase = super().to_erase(party_id)
+        to_erase.extend([
+                (ContactMechanism, [('party', '=', party_id)], False,
+                    ['value_compact'], [None]),
+                (Identifier, [('party', '=', party_id)], False,
+                    ['code_compact'], ['****']),
+                (Consent, [('subject', '=', party_id)], True,
+                    ['evidence', 'remote_address'], [None, None]),
+                ])
+        return to_erase
+
+
+class RestrictedPartyMixin:
+    "Refuse to create or change the documents of a restricted party"
+    __slots__ = ()
+    _restricted_party_fields = ['party']
+
+    @classmethod
+    def check_modification(cls, mode, records, values=None, external=False):
+        super().check_modification(
+            mode, records, values=values, external=external)
+        if mode in {'create', 'write'}:
+            cls.check_restricted_party(records, values or {})
+
+    @classmethod
+    @without_check_access
+    @inactive_records
+    def check_restricted_party(cls, records, values):
+        Party = Pool().get('party.party')
+        for record in records:
+            for name in cls._restricted_party_fields:
+                party = getattr(record, name)
+                if values.get(name):
+                    party = Party(values[name])
+                if party and party.privacy_restricted:
+                    raise PartyRestrictedError(gettext(
+                            'jxc_privacy.msg_party_restricted',
+                            party=party.rec_name,
+                            document=record.rec_name))
+
+
+class Sale(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'sale.sale'
+    _restricted_party_fields = ['party', 'invoice_party', 'shipment_party']
+
+
+class Purchase(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'purchase.purchase'
+    _restricted_party_fields = ['party', 'invoice_party']
+
+
+class Invoice(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'account.invoice'
+
+
+class ShipmentIn(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'stock.shipment.in'
+    _restricted_party_fields = ['supplier']
+
+
+class ShipmentInReturn(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'stock.shipment.in.return'
+    _restricted_party_fields = ['supplier']
+
+
+class ShipmentOut(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'stock.shipment.out'
+    _restricted_party_fields = ['customer']
+
+
+class ShipmentOutReturn(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'stock.shipment.out.return'
+    _restricted_party_fields = ['customer']
+
+
+class OtherShipment(RestrictedPartyMixin, metaclass=PoolMeta):
+    __name__ = 'stock.other.shipment'
