@@ -82,10 +82,16 @@ def summary_names():
 
 def location_range(location_id):
     "The left and right of the location, or a range matching nothing"
+    Location = Pool().get('stock.location')
     if not location_id:
         return -1, -1
-    location = Pool().get('stock.location')(location_id)
-    return location.left, location.right
+    # Read from the table: the nested set is updated by SQL, not the cache
+    location = Location.__table__()
+    cursor = Transaction().connection.cursor()
+    cursor.execute(*location.select(
+            location.left, location.right,
+            where=location.id == location_id))
+    return cursor.fetchone()
 
 
 def stock_lines(left, right, from_date, to_date, company):
