@@ -82,10 +82,16 @@ def summary_names():
 
 def location_range(location_id):
     "The left and right of the location, or a range matching nothing"
+    Location = Pool().get('stock.location')
     if not location_id:
         return -1, -1
-    location = Pool().get('stock.location')(location_id)
-    return location.left, location.right
+    # Read from the table: the nested set is updated by SQL, not the cache
+    location = Location.__table__()
+    cursor = Transaction().connection.cursor()
+    cursor.execute(*location.select(
+            location.left, location.right,
+            where=location.id == location_id))
+    return cursor.fetchone()
 
 
 def stock_lines(left, right, from_date, to_date, company):
@@ -657,23 +663,56 @@ class InventoryMove(metaclass=PoolMeta):
         else:
             cursor = connection.cursor()
         cursor.execute(*sql)
+        names = LedgerNames()
         while rows := cursor.fetchmany(FETCH_SIZE):
-            moves = Move.browse([r[0] for r in rows])
+            moves = Move.read(
+                [r[0] for r in rows],
+                ['product', 'effective_date', 'shipment', 'origin'])
+            names.load(moves)
             for move, row in zip(moves, rows):
                 (_, input_, output, balance, input_amount, output_amount,
                     amount) = row
-                document = move_document(move)
-                party = document_party(document)
                 quantity = (input_ or 0) + (output or 0)
                 value = Decimal(str((input_amount or 0) + (output_amount or 0)))
-                yield (move.product.rec_name, move.effective_date,
-                    (document or move).rec_name,
-                    party.rec_name if party else None,
+                yield (names.products[move['product']],
+                    move['effective_date'], *names.document(move),
                     input_ or None, output or None, balance,
                     round(value / Decimal(str(quantity)), 4)
                     if quantity else None,
                     input_amount or None, output_amount or None, amount)
         cursor.close()
+
+
+class LedgerNames:
+    "The names of the products, documents and parties of the exported moves"
+
+    def __init__(self):
+        self.products = {}
+        self.documents = {}
+
+    @staticmethod
+    def key(move):
+        return move['shipment'] or move['origin']
+
+    def load(self, moves):
+        "Read in batches the names not read yet"
+        pool = Pool()
+        Product = pool.get('product.product')
+        Move = pool.get('stock.move')
+        product_ids = {m['product'] for m in moves} - self.products.keys()
+        for product in Product.browse(list(product_ids)):
+            self.products[product.id] = product.rec_name
+        moves = {self.key(m): m['id'] for m in moves
+            if self.key(m) and self.key(m) not in self.documents}
+        for key, move in zip(moves, Move.browse(list(moves.values()))):
+            document = move_document(move)
+            party = document_party(document)
+            self.documents[key] = (
+                document.rec_name if document else None,
+                party.rec_name if party else None)
+
+    def document(self, move):
+        return self.documents.get(self.key(move), (None, None))
 
 
 def move_document(move):
