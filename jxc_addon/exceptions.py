@@ -23,3 +23,15 @@ class OtherShipmentError(UserError):
 
 class OtherShipmentDeleteError(AccessError):
     pass
+
+
+class NegativeStockError(UserError):
+    pass
+
+
+class InternalShipmentLocationError(ValidationError):
+    pass
+
+
+class InventoryPeriodClosedError(UserError):
+    pass

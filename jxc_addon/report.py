@@ -431,3 +431,98 @@ class InvoiceReport(ChineseReport):
         sheet.remark = '\n'.join(
             filter(None, [record.description, record.comment]))
         return sheet
+
+
+class CompanyDocumentMixin:
+    "A stock document of the company alone: no party, valued at cost"
+    __slots__ = ()
+
+    @classmethod
+    def get_party(cls, record):
+        return None
+
+    @classmethod
+    def get_address(cls, record):
+        return None
+
+    @classmethod
+    def get_currency(cls, record):
+        return record.company.currency
+
+
+class InternalShipmentReport(CompanyDocumentMixin, ShipmentReport):
+    "调拨单: the goods valued at cost, from one warehouse to another"
+    __name__ = 'jxc.shipment.internal'
+    title = '调拨单'
+
+    @classmethod
+    def get_moves(cls, record):
+        return record.outgoing_moves
+
+    @classmethod
+    def get_lines(cls, record):
+        date = cls.get_date(record)
+        moves = [m for m in cls.get_moves(record) if m.state != 'cancelled']
+        return [
+            cls.get_line(i, m.product, None, m.quantity, m.unit,
+                cls.get_cost(m), None, date, record.company.currency)
+            for i, m in enumerate(moves, 1)]
+
+    @classmethod
+    def get_cost(cls, move):
+        "The cost of one unit of the move, in the unit of the move"
+        Uom = Pool().get('product.uom')
+        cost = move.cost_price
+        if cost is None:
+            with Transaction().set_context(company=move.company.id):
+                cost = move.product.cost_price
+        return Uom.compute_price(
+            move.product.default_uom, cost, move.unit).quantize(CENT)
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = super().get_sheet(record)
+        sheet.warehouse = record.from_location.rec_name
+        sheet.delivery_address = record.to_location.rec_name
+        return sheet
+
+
+class InventoryReport(CompanyDocumentMixin, ChineseReport):
+    "盘点单: expected and counted quantities, gains and losses at cost"
+    __name__ = 'jxc.inventory'
+    title = '盘点单'
+
+    @classmethod
+    def get_date(cls, record):
+        return record.date
+
+    @classmethod
+    def get_lines(cls, record):
+        lines = []
+        for i, line in enumerate(record.lines, 1):
+            printed = cls.get_line(
+                i, line.product, None, line.expected_quantity,
+                line.product.default_uom, line.unit_cost, None,
+                record.date, record.company.currency,
+                amount=line.difference_amount)
+            digits = printed.digits
+            printed.counted_text = '{:,.{}f}'.format(
+                line.quantity or 0, digits)
+            printed.difference_text = '{:+,.{}f}'.format(
+                line.difference_quantity or 0, digits)
+            lines.append(printed)
+        return lines
+
+    @classmethod
+    def get_sheet(cls, record):
+        sheet = super().get_sheet(record)
+        sheet.warehouse = record.location.rec_name
+        warehouse = record.location.warehouse
+        sheet.delivery_address = warehouse.rec_name if warehouse else ''
+        return sheet
+
+    @classmethod
+    def set_amounts(cls, sheet):
+        "盘盈金额 as the untaxed amount, 盘亏金额 as a negative tax amount"
+        sheet.untaxed_amount = sheet.record.gain_amount
+        sheet.tax_amount = -sheet.record.loss_amount

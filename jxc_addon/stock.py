@@ -1,17 +1,24 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
+from collections import defaultdict
+from decimal import Decimal
 from itertools import groupby
+
+from sql import For
 
 from trytond.i18n import gettext
 from trytond.model import (
     DeactivableMixin, ModelSQL, ModelView, Workflow, fields)
-from trytond.modules.product import price_digits
+from trytond.modules.currency.fields import Monetary
+from trytond.modules.product import price_digits, round_price
 from trytond.modules.stock.configuration import default_func
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, Id, If
 from trytond.transaction import Transaction
 
-from .exceptions import OtherShipmentDeleteError, OtherShipmentError
+from .exceptions import (
+    InternalShipmentLocationError, InventoryPeriodClosedError,
+    NegativeStockError, OtherShipmentDeleteError, OtherShipmentError)
 from .numbering import default_sequence
 
 KINDS = [
@@ -465,3 +472,229 @@ class Move(metaclass=PoolMeta):
                 and self.from_location.type != 'storage'):
             return Uom.compute_price(
                 self.unit, self.origin.unit_price, self.product.default_uom)
+
+    @classmethod
+    def do(cls, moves):
+        cls.check_negative_stock(
+            [m for m in moves if m.state not in {'done', 'cancelled'}])
+        super().do(moves)
+
+    @classmethod
+    def _warehouse_deltas(cls, moves):
+        "Return the quantity each move changes per company, warehouse, product"
+        Uom = Pool().get('product.uom')
+        deltas = defaultdict(float)
+        for move in moves:
+            quantity = Uom.compute_qty(
+                move.unit, move.quantity, move.product.default_uom,
+                round=False)
+            from_ = move.from_location.warehouse
+            to = move.to_location.warehouse
+            if from_ == to:
+                continue
+            company = move.company.id
+            if from_ and from_.forbid_negative_stock:
+                deltas[company, from_.id, move.product.id] -= quantity
+            if to and to.forbid_negative_stock:
+                deltas[company, to.id, move.product.id] += quantity
+        return deltas
+
+    @classmethod
+    def check_negative_stock(cls, moves):
+        "Refuse moves that would leave less than nothing in a warehouse"
+        pool = Pool()
+        Product = pool.get('product.product')
+        Location = pool.get('stock.location')
+        Date = pool.get('ir.date')
+        issues = {k: q for k, q in cls._warehouse_deltas(moves).items()
+            if q < 0}
+        if not issues:
+            return
+        cls.lock_products({p for _, _, p in issues})
+        for company, keys in groupby(sorted(issues), key=lambda k: k[0]):
+            keys = list(keys)
+            with Transaction().set_context(company=company):
+                today = Date.today()
+            with Transaction().set_context(
+                    company=company, stock_date_end=today):
+                on_hand = Product.products_by_location(
+                    list({w for _, w, _ in keys}), with_childs=True,
+                    grouping_filter=(list({p for _, _, p in keys}),))
+            for _, warehouse, product in keys:
+                product = Product(product)
+                quantity = on_hand.get((warehouse, product.id), 0)
+                if product.default_uom.round(
+                        quantity + issues[company, warehouse, product.id]
+                        ) < 0:
+                    raise NegativeStockError(gettext(
+                            'jxc_addon.msg_stock_negative',
+                            product=product.rec_name,
+                            warehouse=Location(warehouse).rec_name,
+                            on_hand=product.default_uom.round(quantity),
+                            quantity=product.default_uom.round(
+                                -issues[company, warehouse, product.id]),
+                            unit=product.default_uom.rec_name))
+
+    @classmethod
+    def lock_products(cls, product_ids):
+        """Serialize the stock checks of the products until commit
+
+        Every check updates the product rows: a concurrent transaction
+        that reads the stock before this one commits fails on the same
+        update with a serialization error (PostgreSQL, REPEATABLE READ)
+        or waits for the write lock (SQLite), and Tryton runs it again
+        on fresh data. The rows are locked in id order against deadlocks.
+        """
+        Product = Pool().get('product.product')
+        transaction = Transaction()
+        table = Product.__table__()
+        where = fields.SQL_OPERATORS['in'](table.id, sorted(product_ids))
+        if transaction.database.has_select_for():
+            where = table.id.in_(table.select(
+                    table.id, where=where, order_by=[table.id.asc],
+                    for_=For('UPDATE')))
+        cursor = transaction.connection.cursor()
+        cursor.execute(*table.update(
+                [table.write_date], [table.write_date], where=where))
+
+
+class Location(metaclass=PoolMeta):
+    __name__ = 'stock.location'
+
+    forbid_negative_stock = fields.Boolean(
+        "Forbid Negative Stock",
+        states={
+            'invisible': Eval('type') != 'warehouse',
+            },
+        help="Refuse to issue more goods than the warehouse has on hand.")
+
+    @classmethod
+    def default_forbid_negative_stock(cls):
+        return True
+
+    def is_within(self, other):
+        "Whether the location is other or one of its children"
+        return self.left >= other.left and self.right <= other.right
+
+
+class ShipmentInternal(metaclass=PoolMeta):
+    __name__ = 'stock.shipment.internal'
+
+    @classmethod
+    def validate_fields(cls, shipments, field_names):
+        super().validate_fields(shipments, field_names)
+        if field_names & {'from_location', 'to_location'}:
+            cls.check_locations(shipments)
+
+    @classmethod
+    def check_locations(cls, shipments):
+        "Refuse a transfer from a location into itself or its own parent"
+        for shipment in shipments:
+            from_, to = shipment.from_location, shipment.to_location
+            if from_.is_within(to) or to.is_within(from_):
+                raise InternalShipmentLocationError(gettext(
+                        'jxc_addon.msg_stock_internal_same_location',
+                        shipment=shipment.rec_name,
+                        from_location=from_.rec_name,
+                        to_location=to.rec_name))
+
+
+class Inventory(metaclass=PoolMeta):
+    __name__ = 'stock.inventory'
+
+    currency = fields.Function(
+        fields.Many2One('currency.currency', "Currency"),
+        'on_change_with_currency')
+    gain_amount = fields.Function(Monetary(
+            "Gain Amount", currency='currency', digits='currency',
+            help="The value of the goods found in excess (盘盈)."),
+        'get_amounts')
+    loss_amount = fields.Function(Monetary(
+            "Loss Amount", currency='currency', digits='currency',
+            help="The value of the goods found missing (盘亏)."),
+        'get_amounts')
+
+    @fields.depends('company')
+    def on_change_with_currency(self, name=None):
+        return self.company.currency if self.company else None
+
+    @classmethod
+    def get_amounts(cls, inventories, names):
+        result = {n: {i.id: Decimal(0) for i in inventories} for n in names}
+        for inventory in inventories:
+            for line in inventory.lines:
+                amount = line.difference_amount or Decimal(0)
+                name = 'gain_amount' if amount > 0 else 'loss_amount'
+                if name in result:
+                    result[name][inventory.id] += abs(amount)
+        return result
+
+    @classmethod
+    def confirm(cls, inventories):
+        cls.check_period_closed(
+            [i for i in inventories if i.state == 'draft'])
+        super().confirm(inventories)
+
+    @classmethod
+    def check_period_closed(cls, inventories):
+        Period = Pool().get('stock.period')
+        for inventory in inventories:
+            periods = Period.search([
+                    ('company', '=', inventory.company.id),
+                    ('state', '=', 'closed'),
+                    ('date', '>=', inventory.date),
+                    ], order=[('date', 'DESC')], limit=1)
+            if periods:
+                period, = periods
+                raise InventoryPeriodClosedError(gettext(
+                        'jxc_addon.msg_stock_inventory_period_closed',
+                        inventory=inventory.rec_name,
+                        period=period.rec_name))
+
+
+class InventoryLine(metaclass=PoolMeta):
+    __name__ = 'stock.inventory.line'
+
+    difference_quantity = fields.Function(fields.Float(
+            "Difference", digits='unit',
+            help="The actual quantity less the expected quantity: "
+            "positive for a gain (盘盈), negative for a loss (盘亏)."),
+        'on_change_with_difference_quantity')
+    unit_cost = fields.Function(fields.Numeric(
+            "Unit Cost", digits=price_digits,
+            help="The cost price of one unit, "
+            "that of the moves once the count is posted."),
+        'get_unit_cost')
+    currency = fields.Function(
+        fields.Many2One('currency.currency', "Currency"),
+        'on_change_with_currency')
+    difference_amount = fields.Function(Monetary(
+            "Difference Amount", currency='currency', digits='currency',
+            help="The difference valued at the unit cost."),
+        'get_difference_amount')
+
+    @fields.depends('quantity', 'expected_quantity', 'unit')
+    def on_change_with_difference_quantity(self, name=None):
+        if self.quantity is None or self.expected_quantity is None:
+            return None
+        difference = self.quantity - self.expected_quantity
+        return self.unit.round(difference) if self.unit else difference
+
+    @fields.depends('inventory', '_parent_inventory.company')
+    def on_change_with_currency(self, name=None):
+        if self.inventory and self.inventory.company:
+            return self.inventory.company.currency
+
+    def get_unit_cost(self, name):
+        for move in self.moves:
+            if move.cost_price is not None:
+                return round_price(move.cost_price)
+        Product = Pool().get('product.product')
+        with Transaction().set_context(company=self.inventory.company.id):
+            return round_price(Product(self.product.id).cost_price)
+
+    def get_difference_amount(self, name):
+        if self.difference_quantity is None or self.unit_cost is None:
+            return None
+        return self.currency.round(
+            Decimal(str(self.difference_quantity)) * self.unit_cost)

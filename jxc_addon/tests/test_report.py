@@ -323,7 +323,9 @@ class ReportTestCase(ActivatedTestCase):
                 ('sale.sale', 'jxc.sale'),
                 ('stock.shipment.in', 'jxc.shipment.in'),
                 ('stock.shipment.out', 'jxc.shipment.out'),
-                ('account.invoice', 'jxc.invoice')]:
+                ('account.invoice', 'jxc.invoice'),
+                ('stock.shipment.internal', 'jxc.shipment.internal'),
+                ('stock.inventory', 'jxc.inventory')]:
             with self.subTest(model=model):
                 actions = ActionKeyword.get_keyword('form_print', (model, -1))
                 self.assertIn(
@@ -339,3 +341,43 @@ class ReportTestCase(ActivatedTestCase):
         self.assertEqual(price(Decimal('100.0000')), '100.00')
         self.assertEqual(price(Decimal('12.3450')), '12.345')
         self.assertEqual(address_text(None), '')
+
+    @with_transaction()
+    def test_stock_prints(self):
+        "Print a transfer (调拨单) and a stock count (盘点单) valued at cost"
+        pool = Pool()
+        Location = pool.get('stock.location')
+        Inventory = pool.get('stock.inventory')
+        InventoryLine = pool.get('stock.inventory.line')
+        Shipment = pool.get('stock.shipment.internal')
+        Move = pool.get('stock.move')
+        company = self.create_company()
+        with set_company(company):
+            product = self.create_product()
+            product.cost_price = Decimal('12.50')
+            product.save()
+            storage, = Location.search([('code', '=', 'STO')])
+            other = Location(name="宁波仓存储区", type='storage')
+            other.save()
+            shipment = Shipment(
+                from_location=storage, to_location=other, moves=[Move(
+                        product=product, unit=product.default_uom,
+                        quantity=4, from_location=storage, to_location=other,
+                        company=company)])
+            shipment.save()
+            inventory = Inventory(location=storage, lines=[
+                    InventoryLine(product=product, quantity=3)])
+            inventory.save()
+            for report_name, record, expected in [
+                    ('jxc.shipment.internal', shipment, [
+                            "调拨单", "调出库位：", "宁波仓存储区", "12.50",
+                            "50.00", "人民币伍拾元整"]),
+                    ('jxc.inventory', inventory, [
+                            "盘点单", "实盘数量", "+3", "37.50",
+                            "盘亏金额：¥0.00", "人民币叁拾柒元伍角整"]),
+                    ]:
+                with self.subTest(report=report_name):
+                    text = self.render(report_name, record)
+                    for value in expected + [
+                            COMPANY, "SP0001", "制单：Administrator"]:
+                        self.assertIn(value, text)
