@@ -97,6 +97,15 @@ PRODUCTS = [
     ('SP0008', "Gel Pen 0.5 mm Black x 12", "中性笔 0.5mm 黑色 12支",
         'office', 'carton', '18.00', '9.60', '6923450000083', 3, 60),
     ]
+# product code, minimum, target, maximum in the warehouse (库存上下限):
+# with the opening stock above, two products are below their minimum and
+# one is above its maximum
+ORDER_POINTS = [
+    ('SP0001', 30, 100, 200),
+    ('SP0004', 50, 100, 150),
+    ('SP0006', 50, 150, 200),
+    ('SP0008', 80, 120, None),
+    ]
 
 
 def translate(record, field, chinese):
@@ -366,6 +375,17 @@ def opening_stock(warehouse, products):
     inventory.click('confirm')
 
 
+def create_order_points(warehouse, products):
+    OrderPoint = Model.get('stock.order_point')
+    by_code = {p.code: p for p, _ in products}
+    OrderPoint.save([
+            OrderPoint(
+                product=by_code[code], location=warehouse, type='purchase',
+                min_quantity=minimum, target_quantity=target,
+                max_quantity=maximum)
+            for code, minimum, target, maximum in ORDER_POINTS])
+
+
 def finish_configuration():
     Item = Model.get('ir.module.config_wizard.item')
     items = Item.find([('state', '!=', 'done')])
@@ -433,6 +453,8 @@ def load(config_file, database):
         ("partners", partners),
         ("products", products),
         ("opening stock", stock),
+        ("order points", lambda: create_order_points(
+                data['warehouse'], data['products'])),
         ("documents", documents),
         ("configuration", finish_configuration),
         ]
