@@ -23,3 +23,11 @@ class OtherShipmentError(UserError):
 
 class OtherShipmentDeleteError(AccessError):
     pass
+
+
+class FapiaoError(UserError):
+    pass
+
+
+class FapiaoValidationError(ValidationError):
+    pass
