@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole suite on SQLite in memory, then on PostgreSQL, then the total.
+# The whole suite on SQLite in memory and on PostgreSQL, side by side (one
+# core each), then each run's output and the total.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/system_deps.sh || exit 1
@@ -10,14 +11,36 @@ rm -rf "$cache" "$out"
 mkdir -p "$out"
 export PYTHONWARNINGS=ignore::DeprecationWarning
 
-DB_NAME=:memory: DB_CACHE=$cache/sqlite \
-    $PY -m pytest --junitxml=$out/sqlite.xml "$@"
+run() {  # backend, then the environment of its run
+    local backend=$1
+    shift
+    # LibreOffice refuses a second instance on the same profile
+    env "$@" TRYTOND_REPORT__CONVERT_COMMAND="soffice --headless \
+--nolockcheck --nodefault --norestore \
+-env:UserInstallation=file://$PWD/var/lo-$backend \
+--convert-to \"%(output_extension)s\" --outdir \"%(directory)s\" \
+\"%(input_path)s\"" \
+        $PY -m pytest --junitxml=$out/$backend.xml "${ARGS[@]}" \
+        > $out/$backend.log 2>&1
+}
+
+ARGS=("$@")
+echo "Running the suite on SQLite and PostgreSQL in parallel" \
+    "(logs: $out/sqlite.log, $out/postgresql.log)"
+run sqlite DB_NAME=:memory: DB_CACHE=$cache/sqlite &
+sqlite_pid=$!
+run postgresql TRYTOND_DATABASE_URI=postgresql://postgres@127.0.0.1:5432/ \
+    DB_NAME=test_jxc DB_CACHE=$cache/postgresql &
+postgresql_pid=$!
+wait $sqlite_pid
 sqlite=$?
-TRYTOND_DATABASE_URI=postgresql://postgres@127.0.0.1:5432/ \
-    DB_NAME=test_jxc DB_CACHE=$cache/postgresql \
-    $PY -m pytest --junitxml=$out/postgresql.xml "$@"
+wait $postgresql_pid
 postgresql=$?
 
+for backend in sqlite postgresql; do
+    echo "==================== $backend ===================="
+    cat $out/$backend.log
+done
 $PY scripts/test_summary.py $out/sqlite.xml $out/postgresql.xml
 summary=$?
 [ $sqlite -eq 0 ] && [ $postgresql -eq 0 ] && [ $summary -eq 0 ]

@@ -27,6 +27,13 @@ TAXED_WORDS = "人民币壹仟壹佰叁拾元整"
 OUTPUT = Path(__file__).resolve().parents[2] / 'test-output'
 
 
+def report_output():
+    "Return the folder of this backend's printed documents"
+    path = OUTPUT / backend.name / 'reports'
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def pdf_text(path):
     "Return the text of the PDF without any white space"
     result = subprocess.run(
@@ -40,8 +47,7 @@ class ReportTestCase(ActivatedTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.output = OUTPUT / backend.name / 'reports'
-        cls.output.mkdir(parents=True, exist_ok=True)
+        cls.output = report_output()
 
     def create_company(self):
         pool = Pool()
