@@ -35,3 +35,11 @@ class InternalShipmentLocationError(ValidationError):
 
 class InventoryPeriodClosedError(UserError):
     pass
+
+
+class FapiaoError(UserError):
+    pass
+
+
+class FapiaoValidationError(ValidationError):
+    pass

@@ -1,0 +1,241 @@
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+from sql import Literal
+from sql.aggregate import Count, Min, Sum
+from sql.conditionals import Coalesce
+from sql.functions import DateTrunc
+
+from trytond.model import ModelSQL, ModelView, fields
+from trytond.modules.currency.fields import Monetary
+from trytond.pool import Pool
+from trytond.pyson import Eval, If
+from trytond.transaction import Transaction
+
+from .fapiao import (
+    ORDER_FIELDS, ORDER_MODELS, ORDER_STATES, order_due_column)
+
+
+class Context(ModelView):
+    "The company and period of the fapiao statistics"
+    __name__ = 'account.fapiao.reporting.context'
+
+    company = fields.Many2One('company.company', "Company", required=True)
+    from_date = fields.Date(
+        "From Date",
+        domain=[
+            If(Eval('to_date') & Eval('from_date'),
+                ('from_date', '<=', Eval('to_date')),
+                ()),
+            ],
+        help="The first order or fapiao date counted.")
+    to_date = fields.Date(
+        "To Date",
+        domain=[
+            If(Eval('from_date') & Eval('to_date'),
+                ('to_date', '>=', Eval('from_date')),
+                ()),
+            ],
+        help="The last order or fapiao date counted.")
+
+    @classmethod
+    def default_company(cls):
+        return Transaction().context.get('company')
+
+
+def context_where(table, date_column):
+    context = Transaction().context
+    where = table.company == context.get('company')
+    if context.get('from_date'):
+        where &= date_column >= context['from_date']
+    if context.get('to_date'):
+        where &= date_column <= context['to_date']
+    return where
+
+
+class _OrderMixin:
+    "Order amounts and fapiao amounts, tax included, per order or party"
+    __slots__ = ()
+    fapiao_type = None
+
+    company = fields.Many2One('company.company', "Company")
+    party = fields.Many2One(
+        'party.party', "Party",
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'})
+    currency = fields.Many2One('currency.currency', "Currency")
+    amount = Monetary(
+        "Order Amount", currency='currency', digits='currency',
+        help="The total of the confirmed orders, tax included.")
+    fapiao_amount = Monetary(
+        "Fapiao Amount", currency='currency', digits='currency',
+        help="The registered fapiao allocated to the orders "
+        "up to the end of the period.")
+    open_amount = Monetary(
+        "Not Yet Invoiced", currency='currency', digits='currency',
+        help="The order amount without fapiao.")
+
+    @classmethod
+    def _order_tables(cls):
+        pool = Pool()
+        Order = pool.get(ORDER_MODELS[cls.fapiao_type])
+        Allocation = pool.get('account.fapiao.allocation')
+        Fapiao = pool.get('account.fapiao')
+        order = Order.__table__()
+        allocation = Allocation.__table__()
+        fapiao = Fapiao.__table__()
+        column = getattr(allocation, ORDER_FIELDS[cls.fapiao_type])
+        where = fapiao.state == 'posted'
+        to_date = Transaction().context.get('to_date')
+        if to_date:
+            where &= fapiao.date <= to_date
+        booked = allocation.join(fapiao,
+            condition=allocation.fapiao == fapiao.id
+            ).select(column.as_('order'),
+            Sum(allocation.amount).as_('amount'),
+            where=where, group_by=[column])
+        from_item = order.join(booked, 'LEFT',
+            condition=booked.order == order.id)
+        date = getattr(order, '%s_date' % ORDER_FIELDS[cls.fapiao_type])
+        where = context_where(order, date)
+        where &= order.state.in_(ORDER_STATES)
+        return from_item, order, booked, date, where
+
+    @classmethod
+    def _amount_columns(cls, order, booked, aggregate):
+        due = aggregate(order_due_column(order))
+        done = aggregate(Coalesce(booked.amount, Literal(0)))
+        return [
+            cls.amount.sql_cast(due).as_('amount'),
+            cls.fapiao_amount.sql_cast(done).as_('fapiao_amount'),
+            cls.open_amount.sql_cast(due - done).as_('open_amount'),
+            ]
+
+
+class _PerOrder(_OrderMixin, ModelSQL, ModelView):
+    __slots__ = ()
+
+    number = fields.Char("Number")
+    date = fields.Date("Date")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('date', 'DESC'), ('id', 'DESC')]
+
+    @classmethod
+    def table_query(cls):
+        from_item, order, booked, date, where = cls._order_tables()
+        return from_item.select(
+            order.id.as_('id'), order.company.as_('company'),
+            order.party.as_('party'), order.currency.as_('currency'),
+            order.number.as_('number'), date.as_('date'),
+            *cls._amount_columns(order, booked, lambda c: c),
+            where=where)
+
+
+class _PerParty(_OrderMixin, ModelSQL, ModelView):
+    __slots__ = ()
+
+    orders = fields.Integer("Orders", help="The number of orders.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('open_amount', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        from_item, order, booked, date, where = cls._order_tables()
+        return from_item.select(
+            order.party.as_('id'), order.company.as_('company'),
+            order.party.as_('party'), order.currency.as_('currency'),
+            Count(order.id).as_('orders'),
+            *cls._amount_columns(order, booked, Sum),
+            where=where,
+            group_by=[order.company, order.party, order.currency])
+
+
+class PurchaseOrder(_PerOrder):
+    "Fapiao received per purchase order (到票统计)"
+    __name__ = 'account.fapiao.reporting.purchase'
+    fapiao_type = 'in'
+
+
+class Supplier(_PerParty):
+    "Fapiao received per supplier (到票统计)"
+    __name__ = 'account.fapiao.reporting.supplier'
+    fapiao_type = 'in'
+
+
+class SaleOrder(_PerOrder):
+    "Fapiao issued per sale order (开票统计)"
+    __name__ = 'account.fapiao.reporting.sale'
+    fapiao_type = 'out'
+
+
+class Customer(_PerParty):
+    "Fapiao issued per customer (开票统计)"
+    __name__ = 'account.fapiao.reporting.customer'
+    fapiao_type = 'out'
+
+
+class Rate(ModelSQL, ModelView):
+    "Registered fapiao per party, tax rate and month"
+    __name__ = 'account.fapiao.reporting.rate'
+
+    company = fields.Many2One('company.company', "Company")
+    type = fields.Selection([
+            ('in', "Received"),
+            ('out', "Issued"),
+            ], "Type")
+    party = fields.Many2One(
+        'party.party', "Party",
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'})
+    date = fields.Date("Month", help="The first day of the month.")
+    rate = fields.Numeric("Rate", digits=(1, 3))
+    currency = fields.Many2One('currency.currency', "Currency")
+    untaxed_amount = Monetary(
+        "Untaxed", currency='currency', digits='currency')
+    tax_amount = Monetary("Tax", currency='currency', digits='currency')
+    total_amount = Monetary(
+        "Total", currency='currency', digits='currency')
+    fapiaos = fields.Integer("Fapiao", help="The number of fapiao.")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [('date', 'DESC'), ('rate', 'DESC'), ('id', 'ASC')]
+
+    @classmethod
+    def table_query(cls):
+        pool = Pool()
+        Fapiao = pool.get('account.fapiao')
+        Line = pool.get('account.fapiao.line')
+        Company = pool.get('company.company')
+        fapiao = Fapiao.__table__()
+        line = Line.__table__()
+        company = Company.__table__()
+        month = cls.date.sql_cast(DateTrunc('month', fapiao.date))
+        where = context_where(fapiao, fapiao.date)
+        where &= fapiao.state == 'posted'
+        return line.join(fapiao, condition=line.fapiao == fapiao.id
+            ).join(company, condition=fapiao.company == company.id
+            ).select(
+            Min(line.id).as_('id'), fapiao.company.as_('company'),
+            fapiao.type.as_('type'), fapiao.party.as_('party'),
+            month.as_('date'), line.rate.as_('rate'),
+            company.currency.as_('currency'),
+            cls.untaxed_amount.sql_cast(Sum(line.amount)).as_(
+                'untaxed_amount'),
+            cls.tax_amount.sql_cast(Sum(line.tax)).as_('tax_amount'),
+            cls.total_amount.sql_cast(Sum(line.amount + line.tax)).as_(
+                'total_amount'),
+            Count(fapiao.id, distinct=True).as_('fapiaos'),
+            where=where,
+            group_by=[fapiao.company, fapiao.type, fapiao.party, month,
+                line.rate, company.currency])
