@@ -294,13 +294,24 @@ class Request(Workflow, ModelSQL, ModelView):
                     [('state', 'in', OPEN_STATES)] + domains[value])
         return domain
 
+    @fields.depends('web_user', 'party')
+    def on_change_web_user(self):
+        if self.web_user and not self.party:
+            self.party = self.web_user.party
+
     @classmethod
     def preprocess_values(cls, mode, values):
         pool = Pool()
         Configuration = pool.get('privacy.configuration')
+        WebUser = pool.get('web.user')
         values = super().preprocess_values(mode, values)
-        if mode == 'create' and not values.get('number'):
-            values['number'] = Configuration(1).request_sequence.get()
+        if mode == 'create':
+            if not values.get('number'):
+                values['number'] = Configuration(1).request_sequence.get()
+            # The party stays the reference once the account is erased
+            if values.get('web_user') and not values.get('party'):
+                party = WebUser(values['web_user']).party
+                values['party'] = party.id if party else None
         return values
 
     @classmethod
@@ -488,13 +499,13 @@ class Request(Workflow, ModelSQL, ModelView):
     _process_cancellation = _process_deletion
 
     def _person_requests(self):
-        domain = ['OR']
-        if self.party:
-            domain.append(('party', '=', self.party.id))
-        if self.web_user:
-            domain.append(('web_user', '=', self.web_user.id))
+        Data = Pool().get('privacy.data')
+        parties, users = Data._persons(self.party, self.web_user)
         with without_check_access():
-            return self.search(domain)
+            return self.search(['OR',
+                    ('party', 'in', parties),
+                    ('web_user', 'in', users),
+                    ])
 
     @classmethod
     def _forget(cls, requests):
