@@ -78,6 +78,8 @@ class AccessLog(ModelSQL, ModelView):
                 if key == 'resource':
                     values['resource'] = str(record)
                     values['party'] = cls._resource_party(record)
+                    if record.__name__ == 'web.user':
+                        values['web_user'] = record.id
                 else:
                     values[key] = record.id
                 vlist.append(values)

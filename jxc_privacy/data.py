@@ -179,6 +179,12 @@ class Data(Model):
                     pool.get(name), cls._domain(links, parties, users))
                 if records:
                     models[name] = {'name': names[name], 'records': records}
+            for name, records in cls._export_lines(models):
+                model = models.setdefault(
+                    name, {'name': names[name], 'records': []})
+                known = {r['id'] for r in model['records']}
+                model['records'].extend(
+                    r for r in records if r['id'] not in known)
             for name in ['ir.attachment', 'ir.note']:
                 records = cls._export_records(
                     pool.get(name), cls._resource_domain(models))
@@ -195,6 +201,21 @@ class Data(Model):
             'models': models,
             'sharing': sharing,
             }
+
+    @classmethod
+    def _export_lines(cls, models):
+        "Yield the model and records of the lines of the exported documents"
+        pool = Pool()
+        for name in list(models):
+            field = pool.get(name)._fields.get('lines')
+            if (field is None or field._type != 'one2many'
+                    or isinstance(field, fields.Function)):
+                continue
+            ids = [r['id'] for r in models[name]['records']]
+            Line = pool.get(field.model_name)
+            records = cls._export_records(Line, [(field.field, 'in', ids)])
+            if records:
+                yield Line.__name__, records
 
     @classmethod
     def _resource_domain(cls, models):

@@ -57,6 +57,11 @@ class Identifier(CorrectionLogMixin, metaclass=PoolMeta):
     _personal_fields = {'type', 'code'}
 
 
+class WebUser(CorrectionLogMixin, metaclass=PoolMeta):
+    __name__ = 'web.user'
+    _personal_fields = {'email'}
+
+
 class Erase(metaclass=PoolMeta):
     __name__ = 'party.erase'
 

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+"""Time the export and the erasure of a person who is the party of many
+documents (paid invoices and done sales inserted by bulk SQL).
+
+    PYTHONPATH=. .venv/bin/python -O tests/bench_privacy.py \\
+        --backend sqlite|postgresql [--documents 10000]
+"""
+import argparse
+import datetime as dt
+import os
+import sys
+import time
+from decimal import Decimal
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        '--backend', choices=['sqlite', 'postgresql'], default='sqlite')
+    parser.add_argument('--documents', type=int, default=10000,
+        help="number of invoices and of sales of the person")
+    parser.add_argument('--database', default='bench_privacy')
+    parser.add_argument('--uri', default='postgresql://postgres@127.0.0.1:5432/')
+    return parser.parse_args()
+
+
+def configure(args):
+    "Point trytond's test tools at the database before importing them"
+    if args.backend == 'postgresql':
+        os.environ['TRYTOND_DATABASE_URI'] = args.uri
+        os.environ['DB_NAME'] = args.database
+    else:
+        os.environ['TRYTOND_DATABASE_URI'] = 'sqlite://'
+        os.environ['DB_NAME'] = ':memory:'
+
+
+def clone(Model, record_id, count, values):
+    "Insert count copies of the row of record_id with values, in batches"
+    from sql import Table
+    from trytond.transaction import Transaction
+    cursor = Transaction().connection.cursor()
+    table = Table(Model._table)
+    cursor.execute(*table.select(where=table.id == record_id))
+    names = [d[0] for d in cursor.description]
+    row = dict(zip(names, cursor.fetchone()))
+    del row['id']
+    columns = sorted(row)
+    batch = max(1, 30000 // len(columns))
+    for start in range(0, count, batch):
+        rows = []
+        for i in range(start, min(start + batch, count)):
+            row.update({k: v(i) if callable(v) else v
+                    for k, v in values.items()})
+            rows.append([row[c] for c in columns])
+        cursor.execute(*table.insert(
+                [getattr(table, c) for c in columns], rows))
+
+
+def close(Model, record_id, state):
+    "Set the state of the record in SQL, as if its workflow had run"
+    from trytond.transaction import Transaction
+    table = Model.__table__()
+    Transaction().connection.cursor().execute(*table.update(
+            [table.state], [state], where=table.id == record_id))
+
+
+def create_person(count):
+    "Create the person, one invoice and one sale, then clone them"
+    from trytond.modules.account.tests import create_chart, get_accounts
+    from trytond.modules.company.tests import create_company, set_company
+    from trytond.pool import Pool
+    pool = Pool()
+    Invoice = pool.get('account.invoice')
+    Journal = pool.get('account.journal')
+    Party = pool.get('party.party')
+    Sale = pool.get('sale.sale')
+    company = create_company()
+    with set_company(company):
+        create_chart(company)
+        accounts = get_accounts(company)
+        party = Party(name="周敏", contact_mechanisms=[
+                {'type': 'mobile', 'value': '+8613958123456'}],
+            addresses=[{'street': "文三路 90 号"}])
+        party.save()
+        journal, = Journal.search([('type', '=', 'revenue')], limit=1)
+        invoice = Invoice(
+            type='out', party=party, invoice_address=party.addresses[0],
+            company=company, currency=company.currency, journal=journal,
+            account=accounts['receivable'], invoice_date=dt.date.today(),
+            lines=[{
+                    'account': accounts['revenue'], 'description': "茶叶",
+                    'quantity': 1, 'unit_price': Decimal('100')}])
+        invoice.save()
+        sale = Sale(party=party, company=company)
+        sale.save()
+        clone(Invoice, invoice.id, count - 1, {
+                'state': 'paid', 'number': lambda i: 'INV%06d' % i})
+        clone(Sale, sale.id, count - 1, {
+                'state': 'done', 'number': lambda i: 'SO%06d' % i})
+        close(Invoice, invoice.id, 'paid')
+        close(Sale, sale.id, 'done')
+    return company.id, party.id
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def main():
+    args = parse_args()
+    configure(args)
+    from trytond.pool import Pool
+    from trytond.tests.test_tryton import DB_NAME, activate_module, drop_db
+    from trytond.transaction import Transaction
+
+    drop_db()
+    activate_module(['jxc_privacy', 'jxc_addon'])
+    pool = Pool(DB_NAME)
+    with Transaction().start(DB_NAME, 0) as transaction:
+        start = time.perf_counter()
+        company, party = create_person(args.documents)
+        transaction.commit()
+        print(f"setup {args.documents} invoices + {args.documents} sales: "
+            f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
+    with Transaction().start(DB_NAME, 0, context={'company': company}):
+        Data = pool.get('privacy.data')
+        export, data = timed(Data.export_person, party=party)
+        files, _ = timed(lambda: (Data.to_json(data), Data.to_xlsx(data)))
+        records = sum(len(m['records']) for m in data['models'].values())
+        erase, result = timed(Data.erase_person, party=party)
+    print(f"backend={args.backend} documents={args.documents} "
+        f"(x2: invoices + sales) asserts={'on' if __debug__ else 'off'}")
+    print(f"export_person: {export:.2f} s, {records} records, "
+        f"{len(data['models'])} models")
+    print(f"to_json + to_xlsx: {files:.2f} s")
+    print(f"erase_person: {erase:.2f} s, kept: " + ', '.join(
+            f"{k['model']} {k['records']}" for k in result['kept']))
+    print(f"per 1000 documents: export {1000 * export / records:.3f} s, "
+        f"erase {1000 * erase / (2 * args.documents):.3f} s")
+    drop_db()
+
+
+if __name__ == '__main__':
+    main()
