@@ -23,3 +23,7 @@ class OtherShipmentError(UserError):
 
 class OtherShipmentDeleteError(AccessError):
     pass
+
+
+class PaymentError(UserError):
+    pass
