@@ -43,3 +43,7 @@ class FapiaoError(UserError):
 
 class FapiaoValidationError(ValidationError):
     pass
+
+
+class PaymentError(UserError):
+    pass

@@ -386,6 +386,34 @@ def create_order_points(warehouse, products):
             for code, minimum, target, maximum in ORDER_POINTS])
 
 
+# code, English, Chinese, account
+PAYMENT_METHODS = [
+    ('XJ', "Cash", "现金", '1001'),
+    ('YH', "Bank", "银行", '1002'),
+    ('WX', "WeChat Pay", "微信", '1012'),
+    ('ZFB', "Alipay", "支付宝", '1012'),
+    ]
+
+
+def create_payment_methods(company):
+    "A cash journal and payment method for each way money comes and goes"
+    Journal = Model.get('account.journal')
+    Method = Model.get('account.invoice.payment.method')
+    for code, english, chinese, account in PAYMENT_METHODS:
+        journal = Journal(name=english, code=code, type='cash')
+        journal.save()
+        translate(journal, 'name', chinese)
+        method = Method(name=english, company=company, journal=journal)
+        method.debit_account = method.credit_account = get_account(account)
+        method.save()
+        translate(method, 'name', chinese)
+    Configuration = Model.get('account.configuration')
+    configuration = Configuration(1)
+    configuration.advance_receipt_account = get_account('2203')
+    configuration.advance_payment_account = get_account('1123')
+    configuration.save()
+
+
 def finish_configuration():
     Item = Model.get('ir.module.config_wizard.item')
     items = Item.find([('state', '!=', 'done')])
@@ -455,6 +483,8 @@ def load(config_file, database):
         ("opening stock", stock),
         ("order points", lambda: create_order_points(
                 data['warehouse'], data['products'])),
+        ("payment methods",
+            lambda: create_payment_methods(data['company'])),
         ("documents", documents),
         ("configuration", finish_configuration),
         ]
