@@ -65,25 +65,34 @@ def test_salesperson_files_but_does_not_decide(admin, salesperson):
         error.value.faultString)
     with pytest.raises(xmlrpc.client.Fault) as error:
         salesperson.model.privacy.request.verify([request_id], ctx)
-    assert 'Calling button "Verify Identity' in error.value.faultString
+    assert 'Calling button "verify on "Privacy Request" is not allowed' in (
+        error.value.faultString)
     assert read(admin, request_id, 'state') == ['received']
 
 
 def test_salesperson_does_not_export(admin, salesperson):
     "The export of a verified request is the officer's"
-    request_id = file_request(admin, 'export')
+    request_id = file_request(salesperson, 'export')
     ctx = context(admin)
     admin.model.privacy.request.write(
         [request_id], {'identity_method': 'document'}, ctx)
     admin.model.privacy.request.verify([request_id], ctx)
     assert read(admin, request_id, 'state') == ['verified']
 
-    # The request filed by the officer is not even visible to him
-    assert salesperson.model.privacy.request.search(
-        [('id', '=', request_id)], 0, None, None,
-        context(salesperson)) == []
     with pytest.raises(xmlrpc.client.Fault) as error:
         salesperson.model.privacy.request.process(
             [request_id], context(salesperson))
-    assert 'Calling button "Process' in error.value.faultString
+    assert 'Calling button "process on "Privacy Request" is not allowed' in (
+        error.value.faultString)
     assert read(admin, request_id, 'state') == ['verified']
+
+
+def test_salesperson_sees_only_his_requests(admin, salesperson):
+    "A request filed by the officer is not visible to the salesperson"
+    request_id = file_request(admin, 'access')
+    assert salesperson.model.privacy.request.search(
+        [('id', '=', request_id)], 0, None, None,
+        context(salesperson)) == []
+    assert admin.model.privacy.request.search(
+        [('id', '=', request_id)], 0, None, None,
+        context(admin)) == [request_id]
