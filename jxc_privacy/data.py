@@ -123,8 +123,7 @@ class Data(Model):
         pool = Pool()
         ModelData = pool.get('ir.model.data')
         User = pool.get('res.user')
-        transaction = Transaction()
-        if not transaction.user or not transaction.check_access:
+        if not Transaction().user:
             return
         group = ModelData.get_id('jxc_privacy', 'group_privacy_officer')
         if group not in User.get_groups():
