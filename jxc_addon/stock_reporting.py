@@ -18,7 +18,7 @@ import xlsxwriter
 from sql import Literal, Null, Union, Window
 from sql.aggregate import Sum
 from sql.conditionals import Case, Coalesce
-from sql.functions import Abs, Round
+from sql.functions import Round
 from sql.operators import Like
 
 from trytond import backend
@@ -55,19 +55,29 @@ def last_closed_period(company, before):
     return periods[0] if periods else None
 
 
+def kind_code(kind, is_in):
+    "The number of the kind in the lines: positive receipts, negative issues"
+    if is_in:
+        return RECEIPT_KINDS.index(kind) + 1
+    return -ISSUE_KINDS.index(kind) - 1
+
+
 def _move_kind(from_location, to_location, move, is_in):
-    "SQL expression of the kind of a move entering or leaving the scope"
+    "SQL expression of the kind code of a move entering or leaving the scope"
     other = from_location if is_in else to_location
     trade, return_ = (
         ('purchase', 'sale_return') if is_in else ('sale', 'purchase_return'))
     return Case(
-        (other.type == 'supplier', trade if is_in else return_),
-        (other.type == 'customer', return_ if is_in else trade),
+        (other.type == 'supplier', kind_code(
+                trade if is_in else return_, is_in)),
+        (other.type == 'customer', kind_code(
+                return_ if is_in else trade, is_in)),
         ((other.type == 'lost_found')
-            & Like(move.origin, 'stock.inventory.line,%'), 'count'),
+            & Like(move.origin, 'stock.inventory.line,%'),
+            kind_code('count', is_in)),
         (other.type.in_(['storage', 'view', 'transit', 'warehouse']),
-            'transfer'),
-        else_='other')
+            kind_code('transfer', is_in)),
+        else_=kind_code('other', is_in))
 
 
 def summary_names():
@@ -95,7 +105,7 @@ def location_range(location_id):
 
 
 def stock_lines(left, right, from_date, to_date, company):
-    """Return the query of the signed rows (product, date, direction, kind,
+    """Return the query of the signed rows (product, date, kind code,
     quantity, amount) of the done moves that enter or leave the location
     until to_date, on top of the last closed period before from_date."""
     pool = Pool()
@@ -126,7 +136,6 @@ def stock_lines(left, right, from_date, to_date, company):
         .select(
             move.product.as_('product'),
             move_date.as_('date'),
-            sign.as_('direction'),
             kind.as_('kind'),
             (move.internal_quantity * sign).as_('quantity'),
             (Coalesce(move.cost_amount, 0) * sign).as_('amount'),
@@ -140,8 +149,7 @@ def stock_lines(left, right, from_date, to_date, company):
         .select(
             cache.product.as_('product'),
             Literal(period.date).as_('date'),
-            Literal(0).as_('direction'),
-            Literal('opening').as_('kind'),
+            Literal(0).as_('kind'),
             cache.internal_quantity.as_('quantity'),
             Coalesce(cache.cost_amount, 0).as_('amount'),
             where=(cache.period == period.id)
@@ -337,11 +345,10 @@ class _SummaryMixin:
         "Yield the aggregated columns of the summary over the lines"
         from_date = cls._from_date()
 
-        def total(column, where=None):
-            clause = lines.date >= from_date
-            if where is not None:
-                clause &= where
-            return Sum(Abs(column), filter_=clause)
+        def total(column, direction, where):
+            "The sum of the unsigned column"
+            return Sum(column, filter_=(lines.date >= from_date) & where
+                ) * direction
 
         def rounded(expression):
             return Round(Coalesce(expression, 0), AMOUNT_DIGITS[1])
@@ -354,16 +361,19 @@ class _SummaryMixin:
         for direction, prefix, kinds in [
                 (1, 'in', RECEIPT_KINDS), (-1, 'out', ISSUE_KINDS)]:
             for kind in kinds:
-                clause = (lines.direction == direction) & (lines.kind == kind)
-                yield Coalesce(total(lines.quantity, clause), 0.0).as_(
+                clause = lines.kind == kind_code(kind, direction > 0)
+                yield Coalesce(
+                    total(lines.quantity, direction, clause), 0.0).as_(
                     '%s_%s_quantity' % (prefix, kind))
-                yield rounded(total(lines.amount, clause)).as_(
+                yield rounded(total(lines.amount, direction, clause)).as_(
                     '%s_%s_amount' % (prefix, kind))
             name = 'input' if direction > 0 else 'output'
-            clause = lines.direction == direction
-            yield Coalesce(total(lines.quantity, clause), 0.0).as_(
+            clause = (lines.kind > 0) if direction > 0 else (lines.kind < 0)
+            yield Coalesce(
+                total(lines.quantity, direction, clause), 0.0).as_(
                 name + '_quantity')
-            yield rounded(total(lines.amount, clause)).as_(name + '_amount')
+            yield rounded(total(lines.amount, direction, clause)).as_(
+                name + '_amount')
         yield Coalesce(Sum(lines.quantity), 0.0).as_('closing_quantity')
         yield rounded(Sum(lines.amount)).as_('closing_amount')
 

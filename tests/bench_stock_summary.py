@@ -70,17 +70,34 @@ def timed(function, *args, repeat=3):
 
 
 def create_products(count, unit):
-    Template = Pool().get('product.template')
-    batch = 50 if ARGS.backend == 'sqlite' else 500
-    products = []
-    for i in tqdm(range(0, count, batch), desc="products", unit="batch"):
-        templates = Template.create([{
-                    'name': "Product %s" % n, 'type': 'goods',
-                    'default_uom': unit.id, 'cost_price_method': 'average',
-                    'products': [('create', [{}])],
-                    } for n in range(i, min(count, i + batch))])
-        products.extend(t.products[0].id for t in templates)
-    return products
+    "Insert the templates and variants with the columns the ORM writes"
+    pool = Pool()
+    Template = pool.get('product.template')
+    Product = pool.get('product.product')
+    template = Template.__table__()
+    product = Product.__table__()
+    cursor = Transaction().connection.cursor()
+    user, now = Transaction().user, dt.datetime.now()
+    for i in tqdm(range(0, count, 500), desc="products", unit="batch"):
+        cursor.execute(*template.insert(
+                [template.create_uid, template.create_date, template.name,
+                    template.type, template.default_uom, template.active,
+                    template.consumable],
+                [[user, now, 'Bench %s' % n, 'goods', unit.id, True, False]
+                    for n in range(i, min(count, i + 500))]))
+    cursor.execute(*template.select(
+            template.id, where=template.name.like('Bench %')))
+    template_ids = [i for i, in cursor]
+    for i in range(0, len(template_ids), 500):
+        cursor.execute(*product.insert(
+                [product.create_uid, product.create_date, product.template,
+                    product.active],
+                [[user, now, t, True] for t in template_ids[i:i + 500]]))
+    cursor.execute(*product.select(
+            product.id, where=product.template.in_(
+                template.select(template.id,
+                    where=template.name.like('Bench %')))))
+    return [i for i, in cursor]
 
 
 def move_rows(count, products, unit, locations, company):
