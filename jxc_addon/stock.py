@@ -260,6 +260,25 @@ class OtherShipment(Workflow, ModelSQL, ModelView):
                         kind=shipment.kind_string))
 
     @classmethod
+    def preprocess_values(cls, mode, values):
+        values = super().preprocess_values(mode, values)
+        cls.check_reason_exists(values.get('reason'))
+        return values
+
+    @classmethod
+    def check_reason_exists(cls, reason_id):
+        "Refuse an unknown reason before the database does, in any backend"
+        Reason = Pool().get('stock.other.reason')
+        with Transaction().set_context(active_test=False):
+            found = reason_id is None or Reason.search([
+                    ('id', '=', reason_id),
+                    ], limit=1)
+        if not found:
+            raise OtherShipmentError(gettext(
+                    'jxc_addon.msg_stock_other_shipment_reason_unknown',
+                    reason=reason_id))
+
+    @classmethod
     def check_modification(
             cls, mode, shipments, values=None, external=False):
         super().check_modification(
