@@ -185,7 +185,7 @@ class ShipmentOut(ScanCodeMixin, metaclass=PoolMeta):
             product, self.company, self.warehouse_output,
             self.customer.customer_location if self.customer else None,
             self.planned_date)
-        move.unit_price = product.list_price
+        move.unit_price = product.list_price_used
         move.currency = self.company.currency if self.company else None
         return move
 
