@@ -237,5 +237,7 @@ class Rate(ModelSQL, ModelView):
                 'total_amount'),
             Count(fapiao.id, distinct=True).as_('fapiaos'),
             where=where,
-            group_by=[fapiao.company, fapiao.type, fapiao.party, month,
-                line.rate, company.currency])
+            # by the alias: PostgreSQL does not match the parameter of
+            # the month's expression in the select with the group's one
+            group_by=[fapiao.company, fapiao.type, fapiao.party,
+                month.as_('date'), line.rate, company.currency])
