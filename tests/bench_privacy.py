@@ -21,7 +21,8 @@ def parse_args():
     parser.add_argument('--documents', type=int, default=10000,
         help="number of invoices and of sales of the person")
     parser.add_argument('--database', default='bench_privacy')
-    parser.add_argument('--uri', default='postgresql://postgres@127.0.0.1:5432/')
+    parser.add_argument(
+        '--uri', default='postgresql://postgres@127.0.0.1:5432/')
     return parser.parse_args()
 
 
