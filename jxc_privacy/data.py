@@ -94,7 +94,8 @@ class Data(Model):
         cancelled."""
         return {
             'privacy.request': None,
-            'purchase.request.quotation': ['received', 'rejected', 'cancelled'],
+            'purchase.request.quotation': [
+                'received', 'rejected', 'cancelled'],
             }
 
     @classmethod

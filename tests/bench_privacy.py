@@ -12,7 +12,6 @@ import datetime as dt
 import os
 import sys
 import time
-from decimal import Decimal
 
 
 def parse_args():
@@ -22,7 +21,8 @@ def parse_args():
     parser.add_argument('--documents', type=int, default=10000,
         help="number of invoices and of sales of the person")
     parser.add_argument('--database', default='bench_privacy')
-    parser.add_argument('--uri', default='postgresql://postgres@127.0.0.1:5432/')
+    parser.add_argument(
+        '--uri', default='postgresql://postgres@127.0.0.1:5432/')
     return parser.parse_args()
 
 
@@ -68,10 +68,11 @@ def close(Model, record_id, state):
 
 def create_person(count):
     "Create the person, one invoice and one sale, then clone them"
-    from trytond.modules.account.tests import create_chart, get_accounts
+    from trytond.modules.account.tests import create_chart
     from trytond.modules.company.tests import create_company, set_company
     from trytond.pool import Pool
     pool = Pool()
+    Account = pool.get('account.account')
     Invoice = pool.get('account.invoice')
     Journal = pool.get('account.journal')
     Party = pool.get('party.party')
@@ -79,7 +80,7 @@ def create_person(count):
     company = create_company()
     with set_company(company):
         create_chart(company)
-        accounts = get_accounts(company)
+        receivable, = Account.search([('type.receivable', '=', True)], limit=1)
         party = Party(name="周敏", contact_mechanisms=[
                 {'type': 'mobile', 'value': '+8613958123456'}],
             addresses=[{'street': "文三路 90 号"}])
@@ -88,10 +89,7 @@ def create_person(count):
         invoice = Invoice(
             type='out', party=party, invoice_address=party.addresses[0],
             company=company, currency=company.currency, journal=journal,
-            account=accounts['receivable'], invoice_date=dt.date.today(),
-            lines=[{
-                    'account': accounts['revenue'], 'description': "茶叶",
-                    'quantity': 1, 'unit_price': Decimal('100')}])
+            account=receivable, invoice_date=dt.date.today())
         invoice.save()
         sale = Sale(party=party, company=company)
         sale.save()
@@ -115,17 +113,22 @@ def main():
     configure(args)
     from trytond.pool import Pool
     from trytond.tests.test_tryton import DB_NAME, activate_module, drop_db
-    from trytond.transaction import Transaction
+    from trytond.transaction import Transaction, TransactionError
 
     drop_db()
     activate_module(['jxc_privacy', 'jxc_addon'])
     pool = Pool(DB_NAME)
-    with Transaction().start(DB_NAME, 0) as transaction:
-        start = time.perf_counter()
-        company, party = create_person(args.documents)
-        transaction.commit()
-        print(f"setup {args.documents} invoices + {args.documents} sales: "
-            f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
+    start, extras = time.perf_counter(), {}
+    while True:
+        try:
+            with Transaction().start(DB_NAME, 0, **extras) as transaction:
+                company, party = create_person(args.documents)
+                transaction.commit()
+                break
+        except TransactionError as exception:
+            exception.fix(extras)  # the chart locks the configuration
+    print(f"setup {args.documents} invoices + {args.documents} sales: "
+        f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
     with Transaction().start(DB_NAME, 0, context={'company': company}):
         Data = pool.get('privacy.data')
         export, data = timed(Data.export_person, party=party)

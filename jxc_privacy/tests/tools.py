@@ -59,4 +59,6 @@ def find_in_database(database_name, *values):
             for value in values:
                 if _contains(cursor, table, column, binary, value):
                     found.append((table, column, value))
+            # release the table locks: PostgreSQL has room for a few hundred
+            transaction.connection.rollback()
     return sorted(found)
