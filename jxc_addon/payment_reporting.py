@@ -81,7 +81,12 @@ class PeriodContextMixin:
 class StatementContext(PeriodContextMixin, ModelView):
     __name__ = 'jxc.payment.statement.context'
 
-    party = fields.Many2One('party.party', "Party", required=True)
+    party = fields.Many2One(
+        'party.party', "Party", required=True,
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'})
     kind = fields.Selection([
             ('customer', "Customer"),
             ('supplier', "Supplier"),
@@ -216,7 +221,12 @@ class Statistics(ModelSQL, ModelView):
     paid by vouchers by to_date, is open and overdue"""
     __name__ = 'jxc.payment.statistics'
 
-    party = fields.Many2One('party.party', "Party")
+    party = fields.Many2One(
+        'party.party', "Party",
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'})
     invoice = fields.Many2One('account.invoice', "Invoice")
     invoice_date = fields.Date("Invoice Date")
     maturity_date = fields.Date("Maturity Date")
@@ -233,7 +243,8 @@ class Statistics(ModelSQL, ModelView):
     @classmethod
     def __setup__(cls):
         super().__setup__()
-        cls._order = [('invoice_date', 'ASC'), ('invoice', 'ASC')]
+        cls._order = [
+            ('invoice_date', 'ASC'), ('invoice', 'ASC'), ('id', 'ASC')]
 
     def get_currency(self, name):
         return self.company.currency.id

@@ -47,7 +47,11 @@ class ConfigurationAccount(ModelSQL, CompanyValueMixin):
     __name__ = 'stock.configuration.account'
 
     configuration = fields.Many2One(
-        'stock.configuration', "Configuration", ondelete='CASCADE')
+        'stock.configuration', "Configuration", ondelete='CASCADE',
+        context={
+            'company': Eval('company', -1),
+            },
+        depends={'company'})
     other_shipment_account_stock = account_field(
         "Stock Account", Eval('company', -1),
         "Where other receipts and issues post the value of the goods.")

@@ -424,7 +424,12 @@ class SummaryCategory(_SummaryMixin, ModelSQL, ModelView):
     "收发存汇总表 subtotals per product category"
     __name__ = 'stock.reporting.summary.category'
 
-    category = fields.Many2One('product.category', "Category")
+    category = fields.Many2One(
+        'product.category', "Category",
+        context={
+            'company': Eval('company', -1),
+            },
+        depends=['company'])
 
     @classmethod
     def __setup__(cls):
@@ -542,7 +547,13 @@ class InventoryMove(metaclass=PoolMeta):
     unit_cost = fields.Function(
         fields.Numeric("Unit Cost", digits=(16, 4)), 'get_unit_cost')
     party = fields.Function(
-        fields.Many2One('party.party', "Party"), 'get_party')
+        fields.Many2One(
+            'party.party', "Party",
+            context={
+                'company': Eval('company', -1),
+                },
+            depends={'company'}),
+        'get_party')
 
     @classmethod
     def _quantities_columns(cls, move, product):

@@ -53,12 +53,15 @@ class ListExportTestCase(ActivatedTestCase):
         self.assertEqual(extension, 'xlsx')
         self.assertTrue(name.startswith("Reasons"))
         strings = xlsx_text(content)
-        self.assertEqual(strings[:3], ["Name", "Kind", "Location"])
+        self.assertEqual(
+            strings[:4], ["Name", "Kind", "Location", "Account"])
         kinds = {'in': "Receipt", 'out': "Issue", 'both': "Both"}
-        self.assertEqual(strings[3:6], [
+        self.assertEqual(strings[4:7], [
                 reasons[0].name, kinds[reasons[0].kind],
                 reasons[0].location.rec_name])
-        self.assertEqual(len(strings), 3 * (len(reasons) + 1))
+        # empty cells are not written
+        self.assertEqual(
+            len(strings), 4 + sum(3 + bool(r.account) for r in reasons))
 
     @with_transaction()
     def test_print(self):
