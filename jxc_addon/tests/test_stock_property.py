@@ -107,7 +107,7 @@ class StockPropertyTestCase(ActivatedTestCase):
                 from_date=from_date, to_date=to_date,
                 product_type='product.product'):
             rows = Ledger.search_read(
-                [], order=[('date', 'ASC'), ('move', 'ASC NULLS FIRST')],
+                [], order=[('date', 'ASC'), ('move.id', 'ASC NULLS FIRST')],
                 fields_names=['product', 'quantity', 'amount'])
         return {r['product']: (r['quantity'], r['amount']) for r in rows}
 
