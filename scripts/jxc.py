@@ -22,7 +22,10 @@ LANGUAGE = 'zh_CN'
 
 def write_config(path, uri, listen, sao_root, db_path):
     "Write a trytond configuration file and return its path"
-    lines = ['[database]', 'uri = %s' % uri]
+    # Clerks issuing the same product at once are serialized by PostgreSQL:
+    # the later ones fail and trytond runs them again; Tryton's default of 5
+    # retries (about 0.3 s) is too short for a busy warehouse.
+    lines = ['[database]', 'uri = %s' % uri, 'retry = 40']
     if uri.startswith('sqlite'):
         os.makedirs(db_path, exist_ok=True)
         lines.append('path = %s' % db_path)
