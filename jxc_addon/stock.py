@@ -4,7 +4,6 @@ from collections import defaultdict
 from decimal import Decimal
 from itertools import groupby
 
-from sql import For
 
 from trytond.i18n import gettext
 from trytond.model import (
@@ -558,23 +557,23 @@ class Move(metaclass=PoolMeta):
     def lock_products(cls, product_ids):
         """Serialize the stock checks of the products until commit
 
-        Every check updates the product rows: a concurrent transaction
-        that reads the stock before this one commits fails on the same
-        update with a serialization error (PostgreSQL, REPEATABLE READ)
-        or waits for the write lock (SQLite), and Tryton runs it again
-        on fresh data. The rows are locked in id order against deadlocks.
+        PostgreSQL: Tryton restarts the transaction with the product rows
+        locked before its snapshot is taken, so the stock read after the
+        lock sees the issues committed meanwhile. SQLite: updating the rows
+        takes the database write lock; a transaction that read the stock
+        before another one wrote fails and Tryton runs it again.
         """
         Product = Pool().get('product.product')
         transaction = Transaction()
-        table = Product.__table__()
-        where = fields.SQL_OPERATORS['in'](table.id, sorted(product_ids))
         if transaction.database.has_select_for():
-            where = table.id.in_(table.select(
-                    table.id, where=where, order_by=[table.id.asc],
-                    for_=For('UPDATE')))
+            Product.lock(Product.browse(sorted(product_ids)))
+            return
+        table = Product.__table__()
         cursor = transaction.connection.cursor()
         cursor.execute(*table.update(
-                [table.write_date], [table.write_date], where=where))
+                [table.write_date], [table.write_date],
+                where=fields.SQL_OPERATORS['in'](
+                    table.id, sorted(product_ids))))
 
 
 class Location(metaclass=PoolMeta):
