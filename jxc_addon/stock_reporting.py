@@ -9,17 +9,15 @@ Opening balances start from the last closed stock period: Tryton caches the
 quantities per location in ``stock.period.cache`` and JXC adds the amounts to
 the same rows when the period closes."""
 import datetime as dt
-import io
 import json
 import tempfile
 from decimal import Decimal
 
-import xlsxwriter
 from sql import Literal, Null, Union, Window
 from sql.aggregate import Sum
 from sql.conditionals import Case, Coalesce
-from sql.functions import Round
-from sql.operators import Like
+from sql.functions import CurrentTimestamp, Round
+from sql.operators import Exists, Like
 
 from trytond import backend
 from trytond.exceptions import UserError
@@ -29,6 +27,8 @@ from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 from trytond.wizard import StateTransition, Wizard
+
+from .list_export import write_xlsx
 
 AMOUNT_DIGITS = (16, 2)
 RECEIPT_KINDS = ['purchase', 'sale_return', 'transfer', 'other', 'count']
@@ -105,9 +105,10 @@ def location_range(location_id):
 
 
 def stock_lines(left, right, from_date, to_date, company):
-    """Return the query of the signed rows (product, date, kind code,
-    quantity, amount) of the done moves that enter or leave the location
-    until to_date, on top of the last closed period before from_date."""
+    """Return the query of the signed rows (product, kind code, quantity,
+    amount) of the done moves that enter or leave the location until
+    to_date, on top of the last closed period before from_date.
+    The rows before from_date have the kind 0: they make the opening."""
     pool = Pool()
     Location = pool.get('stock.location')
     Move = pool.get('stock.move')
@@ -120,6 +121,7 @@ def stock_lines(left, right, from_date, to_date, company):
     out_clause = inside(from_location, left, right)
     sign = Case((in_clause, 1), else_=-1)
     kind = Case(
+        (move_date < from_date, 0),
         (in_clause, _move_kind(from_location, to_location, move, True)),
         else_=_move_kind(from_location, to_location, move, False))
     where = (
@@ -135,7 +137,6 @@ def stock_lines(left, right, from_date, to_date, company):
         .join(to_location, condition=move.to_location == to_location.id)
         .select(
             move.product.as_('product'),
-            move_date.as_('date'),
             kind.as_('kind'),
             (move.internal_quantity * sign).as_('quantity'),
             (Coalesce(move.cost_amount, 0) * sign).as_('amount'),
@@ -148,7 +149,6 @@ def stock_lines(left, right, from_date, to_date, company):
         .join(cache_location, condition=cache.location == cache_location.id)
         .select(
             cache.product.as_('product'),
-            Literal(period.date).as_('date'),
             Literal(0).as_('kind'),
             cache.internal_quantity.as_('quantity'),
             Coalesce(cache.cost_amount, 0).as_('amount'),
@@ -222,6 +222,8 @@ class Period(metaclass=PoolMeta):
         Move = pool.get('stock.move')
         Cache = pool.get('stock.period.cache')
         move = Move.__table__()
+        cache = Cache.__table__()
+        existing = Cache.__table__()
         move_date = Coalesce(move.effective_date, move.planned_date)
         where = ((move.state == 'done')
             & (move.company == self.company.id)
@@ -236,21 +238,34 @@ class Period(metaclass=PoolMeta):
                 (Coalesce(move.cost_amount, 0) * -1).as_('amount'),
                 where=where),
             all_=True)
-        query = sides.select(
-            sides.location, sides.product, Sum(sides.amount),
+        amounts = sides.select(
+            sides.location.as_('location'), sides.product.as_('product'),
+            Round(Sum(sides.amount), AMOUNT_DIGITS[1]).as_('amount'),
             group_by=[sides.location, sides.product])
-        cursor = Transaction().connection.cursor()
-        cursor.execute(*query)
-        amounts = {(l, p): quantize(a) for l, p, a in cursor}
-        caches = Cache.search([('period', '=', self.id)], order=[])
-        for cache in caches:
-            cache.cost_amount = amounts.pop(
-                (cache.location.id, cache.product.id), Decimal(0))
-        caches.extend(Cache(
-                period=self, location=l, product=p, internal_quantity=0,
-                cost_amount=a)
-            for (l, p), a in amounts.items() if a)
-        Cache.save(caches)
+        transaction = Transaction()
+        cursor = transaction.connection.cursor()
+        cursor.execute(*cache.update(
+                [cache.cost_amount], [0], where=cache.period == self.id))
+        cursor.execute(*cache.update(
+                [cache.cost_amount], [amounts.amount],
+                from_=[amounts],
+                where=(cache.period == self.id)
+                & (cache.location == amounts.location)
+                & (cache.product == amounts.product)))
+        cursor.execute(*cache.insert(
+                [cache.create_uid, cache.create_date, cache.period,
+                    cache.location, cache.product, cache.internal_quantity,
+                    cache.cost_amount],
+                amounts.select(
+                    Literal(transaction.user), CurrentTimestamp(),
+                    Literal(self.id), amounts.location, amounts.product,
+                    Literal(0), amounts.amount,
+                    where=(amounts.amount != 0)
+                    & ~Exists(existing.select(
+                            existing.id,
+                            where=(existing.period == self.id)
+                            & (existing.location == amounts.location)
+                            & (existing.product == amounts.product))))))
 
 
 class SummaryContext(ModelView):
@@ -342,18 +357,16 @@ class _SummaryMixin:
 
     @classmethod
     def summary_columns(cls, lines):
-        "Yield the aggregated columns of the summary over the lines"
-        from_date = cls._from_date()
-
+        """Yield the aggregated columns of the summary over the lines
+        grouped by product and kind"""
         def total(column, direction, where):
             "The sum of the unsigned column"
-            return Sum(column, filter_=(lines.date >= from_date) & where
-                ) * direction
+            return Sum(column, filter_=where) * direction
 
         def rounded(expression):
             return Round(Coalesce(expression, 0), AMOUNT_DIGITS[1])
 
-        opening = lines.date < from_date
+        opening = lines.kind == 0
         yield Coalesce(Sum(lines.quantity, filter_=opening), 0.0).as_(
             'opening_quantity')
         yield rounded(Sum(lines.amount, filter_=opening)).as_(
@@ -376,6 +389,18 @@ class _SummaryMixin:
                 name + '_amount')
         yield Coalesce(Sum(lines.quantity), 0.0).as_('closing_quantity')
         yield rounded(Sum(lines.amount)).as_('closing_amount')
+
+    @classmethod
+    def _grouped_lines(cls):
+        """The lines summed per product and kind: the summary's columns are
+        computed over these few rows per product, not over every move"""
+        lines = cls._lines()
+        return lines.select(
+            lines.product.as_('product'),
+            lines.kind.as_('kind'),
+            Sum(lines.quantity).as_('quantity'),
+            Sum(lines.amount).as_('amount'),
+            group_by=[lines.product, lines.kind])
 
     @classmethod
     def _from_date(cls):
@@ -408,7 +433,7 @@ class Summary(_SummaryMixin, ModelSQL, ModelView):
     @classmethod
     def table_query(cls):
         company = Transaction().context.get('company')
-        lines = cls._lines()
+        lines = cls._grouped_lines()
         return lines.select(
             lines.product.as_('id'),
             Literal(company).as_('company'),
@@ -762,26 +787,6 @@ LEDGER_COLUMNS = [
 LEDGER_CONTEXT = ['company', 'location', 'from_date', 'to_date']
 
 
-def write_ledger_xlsx(fileobj, title, header, rows):
-    "Write the rows one by one with the streaming (constant memory) writer"
-    workbook = xlsxwriter.Workbook(fileobj, {
-            'constant_memory': True,
-            'default_date_format': 'yyyy-mm-dd',
-            })
-    bold = workbook.add_format({'bold': True})
-    sheet = workbook.add_worksheet(title[:31])
-    sheet.write_row(0, 0, header, bold)
-    for row, values in enumerate(rows, 1):
-        for col, value in enumerate(values):
-            if isinstance(value, (Decimal, float, int)):
-                sheet.write_number(row, col, value)
-            elif isinstance(value, dt.date):
-                sheet.write_datetime(row, col, value)
-            elif value is not None:
-                sheet.write_string(row, col, value)
-    workbook.close()
-
-
 class User(metaclass=PoolMeta):
     __name__ = 'res.user'
 
@@ -804,7 +809,7 @@ class User(metaclass=PoolMeta):
                 title = gettext('jxc_addon.msg_stock_ledger_title',
                     from_date=values['from_date'], to_date=values['to_date'])
                 with tempfile.TemporaryFile() as fileobj:
-                    write_ledger_xlsx(
+                    write_xlsx(
                         fileobj, title, header, Ledger.export_rows())
                     fileobj.seek(0)
                     data = fileobj.read()

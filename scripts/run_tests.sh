@@ -29,8 +29,15 @@ echo "Running the suite on SQLite and PostgreSQL in parallel" \
     "(logs: $out/sqlite.log, $out/postgresql.log)"
 run sqlite DB_NAME=:memory: DB_CACHE=$cache/sqlite &
 sqlite_pid=$!
-run postgresql TRYTOND_DATABASE_URI=postgresql://postgres@127.0.0.1:5432/ \
-    DB_NAME=test_jxc DB_CACHE=$cache/postgresql &
+# PostgreSQL keeps each activated set of modules as a template database
+# (test-<hash>), much faster to copy than a dump is to restore; drop the
+# previous run's, as the modules may have changed since.
+pg=postgresql://postgres@127.0.0.1:5432
+psql "$pg/postgres" -tAc "SELECT datname FROM pg_database
+    WHERE datname ~ '^test-[0-9a-f]{40}$'" | while read -r template; do
+    psql -q "$pg/postgres" -c "DROP DATABASE \"$template\""
+done
+run postgresql TRYTOND_DATABASE_URI=$pg/ DB_NAME=test_jxc DB_CACHE=$pg &
 postgresql_pid=$!
 wait $sqlite_pid
 sqlite=$?
