@@ -9,6 +9,7 @@ from decimal import Decimal
 import xlsxwriter
 from sql.operators import Like
 
+from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import Model, ModelSQL, ModelView, fields
 from trytond.model.exceptions import AccessError
@@ -24,6 +25,10 @@ EXPORT_TYPES = {
     'boolean', 'char', 'date', 'datetime', 'dict', 'float', 'integer',
     'many2one', 'multiselection', 'numeric', 'reference', 'selection',
     'text', 'time', 'timedelta', 'timestamp',
+    }
+CONVERTED_TYPES = {
+    'date', 'datetime', 'multiselection', 'numeric', 'time',
+    'timedelta', 'timestamp',
     }
 CLOSED_STATES = {'done', 'paid', 'cancelled'}
 WEB_USER_COLUMNS = [
@@ -190,6 +195,7 @@ class Data(Model):
                     pool.get(name), cls._resource_domain(models))
                 if records:
                     models[name] = {'name': names[name], 'records': records}
+            cls._set_record_names(models)
             sharing = cls._export_sharing(parties)
         AccessLog.add(
             'export', pool.get('party.party').browse(parties),
@@ -237,19 +243,72 @@ class Data(Model):
 
     @classmethod
     def _export_records(cls, Model_, domain):
+        """Return the records of domain as dictionaries of the exported
+        fields, the Many2One as ids (see _set_record_names).
+        The rows are selected in one query and converted as ModelSQL.read
+        does, which fetches them one at a time (cursor_dict)."""
+        pool = Pool()
+        Translation = pool.get('ir.translation')
         if not domain:
             return []
-        ids = [r.id for r in Model_.search(domain, order=[('id', 'ASC')])]
-        names = cls._export_fields(Model_)
-        many2ones = [
-            n for n in names if Model_._fields[n]._type == 'many2one']
-        rows = Model_.read(ids, names + [f'{n}.rec_name' for n in many2ones])
-        for row in rows:
-            for name in many2ones:
-                related = row.pop(f'{name}.', None)
-                row[name] = related['rec_name'] if related else None
-        return [
-            {n: cls._jsonify(row[n]) for n in names} for row in rows]
+        transaction = Transaction()
+        cursor = transaction.connection.cursor()
+        table = Model_.__table__()
+        tables = {None: (table, None)}
+        fields_ = {n: Model_._fields[n] for n in cls._export_fields(Model_)}
+        columns = []
+        for name, field in fields_.items():
+            column = field.sql_column(tables, Model_).as_(name)
+            if backend.name == 'sqlite':
+                column.output_name += ' [%s]' % field.sql_type().base
+            columns.append(column)
+        query = Model_.search(domain, order=[], query=True)
+        cursor.execute(*table.select(*columns,
+                where=table.id.in_(query), order_by=table.id.asc))
+        rows = [dict(zip(fields_, r)) for r in cursor]
+        ids = [r['id'] for r in rows]
+        for name, field in fields_.items():
+            if hasattr(field, 'get'):
+                values = field.get(ids, Model_, name, values=rows)
+                for row in rows:
+                    row[name] = values[row['id']]
+            elif getattr(field, 'translate', False):
+                values = Translation.get_ids(
+                    f'{Model_.__name__},{name}', 'model',
+                    transaction.language, ids)
+                for row in rows:
+                    row[name] = values.get(row['id']) or row[name]
+            if field._type in CONVERTED_TYPES:
+                for row in rows:
+                    row[name] = cls._jsonify(row[name])
+        return rows
+
+    @classmethod
+    def _set_record_names(cls, models):
+        """Replace the Many2One ids of the exported records by the record
+        names, read once per target model"""
+        pool = Pool()
+        links, targets = {}, defaultdict(set)
+        for name, model in models.items():
+            Model_ = pool.get(name)
+            links[name] = [
+                (n, Model_._fields[n].model_name)
+                for n in cls._export_fields(Model_)
+                if Model_._fields[n]._type == 'many2one']
+            for field, target in links[name]:
+                targets[target].update(
+                    r[field] for r in model['records']
+                    if r[field] is not None)
+        record_names = {}
+        for target, ids in targets.items():
+            rows = pool.get(target).read(list(ids), ['rec_name'])
+            record_names[target] = {r['id']: r['rec_name'] for r in rows}
+        for name, model in models.items():
+            for field, target in links[name]:
+                names = record_names[target]
+                for record in model['records']:
+                    if record[field] is not None:
+                        record[field] = names[record[field]]
 
     @classmethod
     def _jsonify(cls, value):
@@ -289,17 +348,14 @@ class Data(Model):
 
     @classmethod
     def to_json(cls, data):
-        return json.dumps(data, ensure_ascii=False, indent=1).encode('utf-8')
+        return json.dumps(data, ensure_ascii=False).encode('utf-8')
 
     @classmethod
     def to_xlsx(cls, data):
-        "Return the export as an XLSX workbook with one sheet per model"
+        """Return the export as an XLSX workbook with one sheet per model,
+        written row by row (constant memory)"""
         output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {
-                'in_memory': True,
-                'strings_to_formulas': False,
-                'strings_to_urls': False,
-                })
+        workbook = xlsxwriter.Workbook(output, {'constant_memory': True})
         sheets = [('sharing', data['sharing'])] + [
             (name, model['records'])
             for name, model in data['models'].items()]
@@ -308,15 +364,23 @@ class Data(Model):
             header = list(rows[0]) if rows else []
             sheet.write_row(0, 0, header)
             for i, row in enumerate(rows, 1):
-                sheet.write_row(i, 0, [cls._cell(row[h]) for h in header])
+                for j, column in enumerate(header):
+                    if row[column] is not None:
+                        cls._write_cell(sheet, i, j, row[column])
         workbook.close()
         return output.getvalue()
 
     @classmethod
-    def _cell(cls, value):
-        if isinstance(value, (list, dict)):
-            return json.dumps(value, ensure_ascii=False)
-        return value
+    def _write_cell(cls, sheet, row, column, value):
+        if isinstance(value, str):
+            sheet.write_string(row, column, value)
+        elif isinstance(value, bool):
+            sheet.write_boolean(row, column, value)
+        elif isinstance(value, (int, float)):
+            sheet.write_number(row, column, value)
+        else:
+            sheet.write_string(
+                row, column, json.dumps(value, ensure_ascii=False))
 
     @classmethod
     def check_erasable(cls, party):

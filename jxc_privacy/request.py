@@ -1,7 +1,6 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
 import datetime as dt
-import json
 
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
@@ -468,9 +467,7 @@ class Request(Workflow, ModelSQL, ModelView):
         data = Data.export_person(party=self.party, web_user=self.web_user)
         attachment = Attachment(
             resource=self, name='%s.json' % self.number, type='data',
-            data=json.dumps(
-                data, ensure_ascii=False, indent=2, sort_keys=True,
-                default=str).encode('utf-8'))
+            data=Data.to_json(data))
         with without_check_access():
             attachment.save()
         self._log([self], 'exported', attachment.name)
