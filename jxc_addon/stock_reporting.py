@@ -14,7 +14,7 @@ import tempfile
 from decimal import Decimal
 
 from sql import Literal, Null, Union, Window
-from sql.aggregate import Sum
+from sql.aggregate import Min, Sum
 from sql.conditionals import Case, Coalesce
 from sql.functions import CurrentTimestamp, Round
 from sql.operators import Exists, Like
@@ -435,7 +435,9 @@ class Summary(_SummaryMixin, ModelSQL, ModelView):
         company = Transaction().context.get('company')
         lines = cls._grouped_lines()
         return lines.select(
-            lines.product.as_('id'),
+            # An aggregate, not the grouped column, so that the databases do
+            # not push the read's "id IN (…)" down to the scan of the moves
+            Min(lines.product).as_('id'),
             Literal(company).as_('company'),
             lines.product.as_('product'),
             *cls.summary_columns(lines),
@@ -545,7 +547,7 @@ class Valuation(ModelSQL, ModelView):
             date + dt.timedelta(days=1), date, company)
         quantity = Sum(lines.quantity)
         return lines.select(
-            lines.product.as_('id'),
+            Min(lines.product).as_('id'),  # as in Summary.table_query
             Literal(company).as_('company'),
             lines.product.as_('product'),
             quantity.as_('quantity'),

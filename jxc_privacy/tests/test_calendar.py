@@ -98,3 +98,24 @@ class CalendarTestCase(unittest.TestCase):
         with self.assertRaises(SQLConstraintError):
             Holiday(date=D(2025, 5, 1), name="Again").save()
 
+
+    @with_transaction()
+    def test_shipped_2026(self):
+        "The 2026 schedule (国务院办公厅, 4 November 2025) ships with the module"
+        Holiday = Pool().get('privacy.holiday')
+        add = Holiday.add_working_days
+        self.assertEqual(
+            Holiday.search_count([
+                    ('date', '>=', D(2026, 1, 1)),
+                    ('date', '<=', D(2026, 12, 31)),
+                    ]), 39)
+        # Friday 13 Feb: Saturday 14 Feb is worked, 15-23 Feb are off
+        self.assertEqual(add(D(2026, 2, 13), 1), D(2026, 2, 14))
+        self.assertEqual(add(D(2026, 2, 13), 2), D(2026, 2, 24))
+        # 30 Sep (Wed): the Golden Week, then Thursday 8 Oct;
+        # 8-9 Oct 1-2, Saturday 10 Oct 3, 12-16 Oct 4-8, 19-23 Oct 9-13,
+        # 26-27 Oct 14-15
+        self.assertEqual(add(D(2026, 9, 30), 1), D(2026, 10, 8))
+        self.assertEqual(add(D(2026, 9, 30), 15), D(2026, 10, 27))
+        self.assertTrue(Holiday.is_working_day(D(2026, 1, 4)))
+        self.assertFalse(Holiday.is_working_day(D(2026, 6, 19)))
