@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from trytond.i18n import gettext
-from trytond.model import ModelSQL, ModelView, Workflow, fields
+from trytond.model import Index, ModelSQL, ModelView, Workflow, fields
 from trytond.model.exceptions import AccessError
 from trytond.modules.currency.fields import Monetary
 from trytond.pool import Pool, PoolMeta
@@ -460,6 +460,8 @@ class VoucherLine(Workflow, ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         cls.__access__.add('voucher')
+        t = cls.__table__()
+        cls._sql_indexes.add(Index(t, (t.invoice, Index.Range())))
         cls._order = [('id', 'ASC')]
         cls._transitions |= {('posted', 'undone')}
         cls._buttons.update({

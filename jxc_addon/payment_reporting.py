@@ -231,10 +231,13 @@ class Statistics(ModelSQL, ModelView):
     invoice_date = fields.Date("Invoice Date")
     maturity_date = fields.Date("Maturity Date")
     total = Monetary("Invoiced", currency='currency', digits='currency')
-    paid = Monetary("Paid", currency='currency', digits='currency')
-    open = Monetary("Open", currency='currency', digits='currency')
+    # lazy: the search for a page of the list does not sum allocations
+    paid = Monetary(
+        "Paid", currency='currency', digits='currency', loading='lazy')
+    open = Monetary(
+        "Open", currency='currency', digits='currency', loading='lazy')
     overdue = Monetary(
-        "Overdue", currency='currency', digits='currency',
+        "Overdue", currency='currency', digits='currency', loading='lazy',
         help="The open amount past its maturity date at the end date.")
     company = fields.Many2One('company.company', "Company")
     currency = fields.Function(
@@ -244,7 +247,7 @@ class Statistics(ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         cls._order = [
-            ('invoice_date', 'ASC'), ('invoice', 'ASC'), ('id', 'ASC')]
+            ('invoice_date', 'ASC'), ('id', 'ASC')]
 
     def get_currency(self, name):
         return self.company.currency.id
@@ -260,16 +263,17 @@ class Statistics(ModelSQL, ModelView):
         to_date = context.get('to_date') or CurrentDate()
         from_date = context.get('from_date')
 
-        paid = allocation.select(
-            allocation.invoice,
-            Sum(Case(((allocation.undo_date == Null)
-                        | (allocation.undo_date > to_date),
-                        allocation.amount), else_=0)).as_('amount'),
-            where=(allocation.date <= to_date)
-            & (allocation.state != 'draft'),
-            group_by=[allocation.invoice])
+        # per invoice, so that reading a page of the list sums the
+        # allocations of its invoices only
+        paid = Coalesce(allocation.select(
+                Sum(Case(((allocation.undo_date == Null)
+                            | (allocation.undo_date > to_date),
+                            allocation.amount), else_=0)),
+                where=(allocation.invoice == invoice.id)
+                & (allocation.date <= to_date)
+                & (allocation.state != 'draft')), 0)
         total = invoice.total_amount_cache
-        open_ = total - Coalesce(paid.amount, 0)
+        open_ = total - paid
         overdue = Case(
             (Coalesce(invoice.payment_term_date, invoice.invoice_date)
                 < to_date, open_), else_=0)
@@ -279,17 +283,15 @@ class Statistics(ModelSQL, ModelView):
             & (invoice.invoice_date <= to_date))
         if from_date:
             where &= invoice.invoice_date >= from_date
-        return invoice.join(paid, 'LEFT', condition=paid.invoice == invoice.id
-            ).select(
-                invoice.id.as_('id'), invoice.party.as_('party'),
-                invoice.id.as_('invoice'),
-                invoice.invoice_date.as_('invoice_date'),
-                Coalesce(invoice.payment_term_date,
-                    invoice.invoice_date).as_('maturity_date'),
-                total.as_('total'),
-                Coalesce(paid.amount, 0).as_('paid'),
-                open_.as_('open'), overdue.as_('overdue'),
-                invoice.company.as_('company'),
-                Literal(0).as_('create_uid'), Literal(None).as_('create_date'),
-                Literal(None).as_('write_uid'), Literal(None).as_('write_date'),
-                where=where)
+        return invoice.select(
+            invoice.id.as_('id'), invoice.party.as_('party'),
+            invoice.id.as_('invoice'),
+            invoice.invoice_date.as_('invoice_date'),
+            Coalesce(invoice.payment_term_date,
+                invoice.invoice_date).as_('maturity_date'),
+            total.as_('total'), paid.as_('paid'),
+            open_.as_('open'), overdue.as_('overdue'),
+            invoice.company.as_('company'),
+            Literal(0).as_('create_uid'), Literal(None).as_('create_date'),
+            Literal(None).as_('write_uid'), Literal(None).as_('write_date'),
+            where=where)
