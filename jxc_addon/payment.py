@@ -344,6 +344,10 @@ class Voucher(Workflow, ModelSQL, ModelView):
             account=account, debit=max(amount, 0), credit=max(-amount, 0))
         if account.party_required:
             line.party = party or self.party
+        if account == self.advance_account:
+            # Whenever it is used or given back, an advance ages from the
+            # day it was paid
+            line.maturity_date = self.date
         return line
 
     def _new_move(self, date, lines):
@@ -534,9 +538,16 @@ class VoucherLine(Workflow, ModelSQL, ModelView):
                     or voucher.party.rec_name))
 
     def _allocation_move_line(self):
-        "The line on the invoice's account that pays it"
-        return self.voucher._move_line(
-            self.invoice.account, -self.amount, party=self.invoice.party)
+        """The line on the invoice's account that pays it, due when the
+        invoice is: a partial payment ages with the invoice it pays"""
+        invoice = self.invoice
+        line = self.voucher._move_line(
+            invoice.account, -self.amount, party=invoice.party)
+        line.maturity_date = min(
+            (l.maturity_date for l in invoice.lines_to_pay
+                if l.maturity_date),
+            default=invoice.invoice_date)
+        return line
 
     @classmethod
     def _link(cls, lines):
