@@ -3,6 +3,7 @@
 """The web client in Debian's headless Chromium: log in as the demo admin
 (language zh_CN), open the 进销存 menu, keep screenshots."""
 import os
+import re
 import shutil
 
 import pytest
@@ -13,6 +14,12 @@ ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
     '--disable-sync', '--no-first-run']
 SUBMENUS = ['采购', '询价', '销售', '库存', '发票', '收付款', '报表',
     '基础资料', '个人信息保护']
+# (submenu, entry, a column of its list, screenshot)
+SCREENS = [
+    ('库存', '收发存汇总表', '期初数量', 'stock_summary'),
+    ('库存', '库存预警', '短缺数量', 'stock_alerts'),
+    ('发票', '已到票', '发票号码', 'fapiao_received'),
+    ]
 
 
 @pytest.fixture(scope='module')
@@ -76,3 +83,19 @@ def test_purchase_orders(page, output_dir):
     page.locator('.tab-content').get_by_text('采购订单').first.wait_for()
     page.wait_for_timeout(1000)
     page.screenshot(path=os.path.join(output_dir, 'purchase_orders.png'))
+
+
+@pytest.mark.parametrize(
+    'submenu, entry, column, name', SCREENS, ids=[s[-1] for s in SCREENS])
+def test_jxc_screens(page, output_dir, submenu, entry, column, name):
+    "The JXC lists open from the menu with their Chinese columns"
+    # Entries may show a count after their name
+    cell = page.locator('.cell').filter(
+        has=page.get_by_title(re.compile('^' + entry))).first
+    if not cell.is_visible():
+        menu_cell(page, submenu).locator('.expander').click()
+    cell.dblclick()
+    page.locator('.tab-content').get_by_text(column, exact=True).locator(
+        'visible=true').first.wait_for()
+    page.wait_for_timeout(1000)
+    page.screenshot(path=os.path.join(output_dir, name + '.png'))
