@@ -9,7 +9,6 @@ from decimal import Decimal
 import xlsxwriter
 from sql.operators import Like
 
-from trytond import backend
 from trytond.i18n import gettext
 from trytond.model import Model, ModelSQL, ModelView, fields
 from trytond.model.exceptions import AccessError
@@ -25,10 +24,6 @@ EXPORT_TYPES = {
     'boolean', 'char', 'date', 'datetime', 'dict', 'float', 'integer',
     'many2one', 'multiselection', 'numeric', 'reference', 'selection',
     'text', 'time', 'timedelta', 'timestamp',
-    }
-CONVERTED_TYPES = {
-    'date', 'datetime', 'multiselection', 'numeric', 'time',
-    'timedelta', 'timestamp',
     }
 CLOSED_STATES = {'done', 'paid', 'cancelled'}
 WEB_USER_COLUMNS = [
@@ -244,44 +239,14 @@ class Data(Model):
     @classmethod
     def _export_records(cls, Model_, domain):
         """Return the records of domain as dictionaries of the exported
-        fields, the Many2One as ids (see _set_record_names).
-        The rows are selected in one query and converted as ModelSQL.read
-        does, which fetches them one at a time (cursor_dict)."""
-        pool = Pool()
-        Translation = pool.get('ir.translation')
+        fields, the Many2One as ids (see _set_record_names)"""
         if not domain:
             return []
-        transaction = Transaction()
-        cursor = transaction.connection.cursor()
-        table = Model_.__table__()
-        tables = {None: (table, None)}
-        fields_ = {n: Model_._fields[n] for n in cls._export_fields(Model_)}
-        columns = []
-        for name, field in fields_.items():
-            column = field.sql_column(tables, Model_).as_(name)
-            if backend.name == 'sqlite':
-                column.output_name += ' [%s]' % field.sql_type().base
-            columns.append(column)
-        query = Model_.search(domain, order=[], query=True)
-        cursor.execute(*table.select(*columns,
-                where=table.id.in_(query), order_by=table.id.asc))
-        rows = [dict(zip(fields_, r)) for r in cursor]
-        ids = [r['id'] for r in rows]
-        for name, field in fields_.items():
-            if hasattr(field, 'get'):
-                values = field.get(ids, Model_, name, values=rows)
-                for row in rows:
-                    row[name] = values[row['id']]
-            elif getattr(field, 'translate', False):
-                values = Translation.get_ids(
-                    f'{Model_.__name__},{name}', 'model',
-                    transaction.language, ids)
-                for row in rows:
-                    row[name] = values.get(row['id']) or row[name]
-            if field._type in CONVERTED_TYPES:
-                for row in rows:
-                    row[name] = cls._jsonify(row[name])
-        return rows
+        ids = [r.id for r in Model_.search(domain, order=[('id', 'ASC')])]
+        names = cls._export_fields(Model_)
+        return [
+            {n: cls._jsonify(row[n]) for n in names}
+            for row in Model_.read(ids, names)]
 
     @classmethod
     def _set_record_names(cls, models):
