@@ -1,18 +1,19 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
-from sql import Literal
+from sql import Column, Literal
 from sql.aggregate import Count, Min, Sum
 from sql.conditionals import Coalesce
 from sql.functions import DateTrunc
 
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.modules.currency.fields import Monetary
-from trytond.pool import Pool
+from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
+from trytond.tools import grouped_slice, reduce_ids
 from trytond.transaction import Transaction
 
 from .fapiao import (
-    ORDER_FIELDS, ORDER_MODELS, ORDER_STATES, order_due_column)
+    ORDER_FIELDS, ORDER_MODELS, ORDER_STATES, order_due_column, to_money)
 
 
 class Context(ModelView):
@@ -241,3 +242,68 @@ class Rate(ModelSQL, ModelView):
             # the month's expression in the select with the group's one
             group_by=[fapiao.company, fapiao.type, fapiao.party,
                 month.as_('date'), line.rate, company.currency])
+
+
+# The party's fields and the columns of the per-party statistics
+PARTY_COLUMNS = {
+    'fapiao_amount_due': 'amount',
+    'fapiao_amount': 'fapiao_amount',
+    'fapiao_amount_open': 'open_amount',
+    }
+
+
+def party_fapiao_field(string, help):
+    return fields.Function(Monetary(
+            string, currency='currency', digits='currency', help=help),
+        'get_fapiao_amounts')
+
+
+class Party(metaclass=PoolMeta):
+    "应到票/已到票/未到票 and 应开票/已开票/未开票 of all the party's orders"
+    __name__ = 'party.party'
+
+    purchase_fapiao_amount_due = party_fapiao_field(
+        "To Receive Fapiao",
+        "The total of the party's confirmed purchases, tax included.")
+    purchase_fapiao_amount = party_fapiao_field(
+        "Fapiao Received",
+        "The registered fapiao allocated to the party's purchases.")
+    purchase_fapiao_amount_open = party_fapiao_field(
+        "Fapiao Not Received",
+        "The amount of the party's purchases still without fapiao.")
+    sale_fapiao_amount_due = party_fapiao_field(
+        "To Issue Fapiao",
+        "The total of the party's confirmed sales, tax included.")
+    sale_fapiao_amount = party_fapiao_field(
+        "Fapiao Issued",
+        "The registered fapiao allocated to the party's sales.")
+    sale_fapiao_amount_open = party_fapiao_field(
+        "Fapiao Not Issued",
+        "The amount of the party's sales still without fapiao.")
+
+    @classmethod
+    def get_fapiao_amounts(cls, parties, names):
+        "Sum the rows of the per-party statistics, without a period"
+        pool = Pool()
+        cursor = Transaction().connection.cursor()
+        ids = [p.id for p in parties]
+        result = {n: dict.fromkeys(ids, to_money(0)) for n in names}
+        for prefix, model in [
+                ('purchase', 'account.fapiao.reporting.supplier'),
+                ('sale', 'account.fapiao.reporting.customer')]:
+            wanted = [n for n in names if n.startswith(prefix + '_')]
+            if not wanted:
+                continue
+            with Transaction().set_context(from_date=None, to_date=None):
+                report = pool.get(model).table_query()
+            columns = [
+                Sum(Column(report, PARTY_COLUMNS[n[len(prefix) + 1:]]))
+                for n in wanted]
+            for sub_ids in grouped_slice(ids):
+                cursor.execute(*report.select(report.id, *columns,
+                        where=reduce_ids(report.id, sub_ids),
+                        group_by=[report.id]))
+                for party_id, *values in cursor:
+                    for name, value in zip(wanted, values):
+                        result[name][party_id] = to_money(value)
+        return result

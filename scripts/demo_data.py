@@ -205,8 +205,14 @@ def create_staff(company, country, subdivisions):
         set_user_company(user, company, employee, zh_cn)
         user.groups.append(group)
         user.save()
+    # The demo is explored as admin: give it the owner's role and the
+    # privacy officer's, so that every JXC screen is in its menu
     admin, = User.find([('login', '=', 'admin')])
     set_user_company(admin, company, owner, zh_cn)
+    for module, fs_id in [
+            ('jxc_addon', 'group_jxc_owner'),
+            ('jxc_privacy', 'group_privacy_officer')]:
+        admin.groups.append(Group(ModelData.get_id(module, fs_id, {})))
     admin.save()
 
 

@@ -1,7 +1,8 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
 """The web client in Debian's headless Chromium: log in as the demo admin
-(language zh_CN), open the 进销存 menu, keep screenshots."""
+(language zh_CN, the owner's and privacy officer's roles), open the 进销存
+menu, keep screenshots."""
 import os
 import re
 import shutil
@@ -19,6 +20,8 @@ SCREENS = [
     ('库存', '收发存汇总表', '期初数量', 'stock_summary'),
     ('库存', '库存预警', '短缺数量', 'stock_alerts'),
     ('发票', '已到票', '发票号码', 'fapiao_received'),
+    ('收付款', '收款单', '已核销', 'voucher_receipt'),
+    ('个人信息保护', '个人信息权利请求', '答复截止日', 'privacy_requests'),
     ]
 
 

@@ -10,13 +10,14 @@ from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
 
-from .tools import TranslationTestMixin
+from .tools import SHARED_MODULES, TranslationTestMixin
 
 
 class JxcAddonTestCase(
         TranslationTestMixin, CompanyTestMixin, ModuleTestCase):
     "Test JXC module"
     module = 'jxc_addon'
+    extras = SHARED_MODULES[1:]
 
     def user_groups(self, *groups):
         pool = Pool()

@@ -78,12 +78,17 @@ def get_cn_account(code, company=None, config=None):
     return account
 
 
+# The modules of the database the module tests of jxc_addon and jxc_rfq
+# share: activating a database costs minutes on PostgreSQL
+SHARED_MODULES = ['jxc_addon', 'jxc_rfq']
+
+
 class ActivatedTestCase(unittest.TestCase):
-    "jxc_addon activated on a fresh test database, as ModuleTestCase does"
+    "The shared modules activated on a fresh database, as ModuleTestCase does"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         drop_db()
         cls.addClassCleanup(drop_db)
-        activate_module('jxc_addon')
+        activate_module(SHARED_MODULES)
