@@ -213,6 +213,25 @@ class StatementLine(ModelSQL, ModelView):
             Literal(None).as_('write_uid'), Literal(None).as_('write_date'),
             where=(running.date >= from_date) if from_date else Literal(True))
 
+    @classmethod
+    def opening_closing(cls):
+        "The balances before from_date and at to_date of the context"
+        context = Transaction().context
+        query, line, move, account, kind = party_lines(
+            context.get('kind', 'customer'))
+        amount = line.debit - line.credit
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*query.select(
+                Sum(Case((move.date < context['from_date'], amount),
+                        else_=0)),
+                Sum(amount),
+                where=kind & (line.party == context['party'])
+                & (account.company == context['company'])
+                & (move.state == 'posted')
+                & (move.date <= context['to_date'])))
+        opening, closing = cursor.fetchone()
+        return opening or 0, closing or 0
+
 
 class StatisticsContext(PeriodContextMixin, ModelView):
     __name__ = 'jxc.payment.statistics.context'

@@ -1,16 +1,19 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
-"""Chinese prints (中式单据) of orders, shipments and invoices
+"""Chinese prints (中式单据) of orders, shipments and invoices, and the
+statement of a party (对账单)
 
-Each report gives its template ``sheets``: one ``Sheet`` per record with the
-header, the two parties, the priced lines and the totals, worked out here so
-that the five templates only lay them out. The helpers ``money``, ``price``,
+Each document report gives its template ``sheets``: one ``Sheet`` per record
+with the header, the two parties, the priced lines and the totals, worked
+out here so that the templates only lay them out; the statement report
+gives ``statements`` likewise. The helpers ``money``, ``price``,
 ``cn_date`` and ``rmb_upper`` format values in the templates."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from trytond.modules.company import CompanyReport
 from trytond.pool import Pool
+from trytond.report import Report
 from trytond.transaction import Transaction
 
 from .rmb import rmb_upper
@@ -34,6 +37,11 @@ def price(value):
     if value.as_tuple().exponent >= -2:
         return money(value)
     return '{:,f}'.format(value)
+
+
+def cents(value):
+    "Return a sum of the database as Decimal: SQLite may give a float"
+    return Decimal(str(value or 0)).quantize(CENT)
 
 
 def cn_date(value):
@@ -156,11 +164,9 @@ class Sheet:
         return '人民币' + rmb_upper(self.total_amount)
 
 
-class ChineseReport(CompanyReport):
-    "A document printed the Chinese way, in Chinese"
+class ChineseMixin:
+    "Printed in Chinese, with the helpers that format values"
     __slots__ = ()
-    title = ''
-    company_buys = False
 
     @classmethod
     def execute(cls, ids, data):
@@ -170,10 +176,20 @@ class ChineseReport(CompanyReport):
     @classmethod
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
-        context['rmb_upper'] = rmb_upper
-        context['money'] = money
-        context['price'] = price
-        context['cn_date'] = cn_date
+        context.update(
+            rmb_upper=rmb_upper, money=money, price=price, cn_date=cn_date)
+        return context
+
+
+class ChineseReport(ChineseMixin, CompanyReport):
+    "A document printed the Chinese way, in Chinese"
+    __slots__ = ()
+    title = ''
+    company_buys = False
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
         context['sheets'] = [cls.get_sheet(r) for r in records]
         return context
 
@@ -526,3 +542,116 @@ class InventoryReport(CompanyDocumentMixin, ChineseReport):
         "盘盈金额 as the untaxed amount, 盘亏金额 as a negative tax amount"
         sheet.untaxed_amount = sheet.record.gain_amount
         sheet.tax_amount = -sheet.record.loss_amount
+
+
+@dataclass
+class StatementEntry:
+    "A line of a statement: the balance as the party reads it"
+    date: object
+    document: str
+    description: str
+    debit: Decimal
+    credit: Decimal
+    balance: Decimal
+
+
+@dataclass
+class Statement:
+    "对账单: a party's lines over a period, with the balances around them"
+    title: str
+    company: PartyBlock
+    party: PartyBlock
+    from_date: object
+    to_date: object
+    date: object
+    currency: object
+    opening: Decimal
+    closing: Decimal
+    note: str
+    maker: str = ''
+    lines: list = field(default_factory=list)
+
+    @property
+    def debit(self):
+        return sum((l.debit for l in self.lines), Decimal(0))
+
+    @property
+    def credit(self):
+        return sum((l.credit for l in self.lines), Decimal(0))
+
+    @property
+    def currency_name(self):
+        return self.currency.name if self.currency else ''
+
+    @property
+    def symbol(self):
+        return Sheet.symbol.fget(self)
+
+    @property
+    def closing_in_words(self):
+        if self.currency and self.currency.code != 'CNY':
+            return ''
+        words = '人民币' + rmb_upper(abs(self.closing))
+        return ('负' + words) if self.closing < 0 else words
+
+
+STATEMENT_TITLES = {
+    'customer': ('客户对账单',
+        '余额为正数表示贵方尚欠我方的款项，为负数表示我方预收贵方的款项。'),
+    'supplier': ('供应商对账单',
+        '余额为正数表示我方尚欠贵方的款项，为负数表示我方预付贵方的款项。'),
+    }
+STATEMENT_CHECK = '请核对以上各笔，如有不符，请于收到本对账单后及时与我方联系。'
+
+
+class StatementReport(ChineseMixin, Report):
+    "对账单 of the party, kind and period of the context, in Chinese"
+    __name__ = 'jxc.payment.statement'
+
+    @classmethod
+    def get_context(cls, records, header, data):
+        context = super().get_context(records, header, data)
+        context['statements'] = [cls.get_statement()]
+        return context
+
+    @classmethod
+    def get_statement(cls):
+        "The statement of the context, whatever lines are selected"
+        pool = Pool()
+        Company = pool.get('company.company')
+        Date = pool.get('ir.date')
+        Line = pool.get('jxc.payment.statement.line')
+        Party = pool.get('party.party')
+        User = pool.get('res.user')
+        context = Transaction().context
+        company = Company(context['company'])
+        kind = context.get('kind', 'customer')
+        # A supplier reads what the company owes it as a positive balance
+        sign = -1 if kind == 'supplier' else 1
+
+        def signed(value):
+            value = sign * cents(value)
+            return value if value else abs(value)  # never -0.00
+        opening, closing = Line.opening_closing()
+        title, note = STATEMENT_TITLES[kind]
+        with Transaction().set_context(company=company.id):
+            today = Date.today()
+        return Statement(
+            title=title, company=PartyBlock.get(company.party),
+            party=PartyBlock.get(Party(context['party'])),
+            from_date=context['from_date'], to_date=context['to_date'],
+            date=today, currency=company.currency,
+            opening=signed(opening), closing=signed(closing),
+            note=note + STATEMENT_CHECK,
+            maker=User(Transaction().user).name or '',
+            lines=[cls.get_entry(l, signed) for l in Line.search([])])
+
+    @classmethod
+    def get_entry(cls, line, signed):
+        document = (line.origin or line.move).rec_name
+        return StatementEntry(
+            date=line.date, document=document,
+            description=(line.description
+                if line.description != document else ''),
+            debit=line.debit, credit=line.credit,
+            balance=signed(line.balance))
