@@ -6,10 +6,11 @@ from sql.conditionals import Coalesce
 from sql.functions import DateTrunc
 
 from trytond.model import ModelSQL, ModelView, fields
+from trytond.model.fields import SQL_OPERATORS
 from trytond.modules.currency.fields import Monetary
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
-from trytond.tools import grouped_slice, reduce_ids
+from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
 from .fapiao import (
@@ -301,7 +302,7 @@ class Party(metaclass=PoolMeta):
                 for n in wanted]
             for sub_ids in grouped_slice(ids):
                 cursor.execute(*report.select(report.id, *columns,
-                        where=reduce_ids(report.id, sub_ids),
+                        where=SQL_OPERATORS['in'](report.id, list(sub_ids)),
                         group_by=[report.id]))
                 for party_id, *values in cursor:
                     for name, value in zip(wanted, values):

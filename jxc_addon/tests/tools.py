@@ -6,12 +6,13 @@ import unittest
 import polib
 
 from proteus import Model, Wizard
-from proteus.config import get_config
+from proteus.config import get_config, set_trytond
 from trytond.modules.company.tests.tools import create_company, get_company
 from trytond.modules.currency.tests.tools import get_currency
 from trytond.pool import Pool
 from trytond.tests.test_tryton import (
-    activate_module, drop_db, with_transaction)
+    activate_module, backup_db_cache, drop_db, restore_db_cache,
+    with_transaction)
 from trytond.tools import file_open
 
 
@@ -79,8 +80,24 @@ def get_cn_account(code, company=None, config=None):
 
 
 # The modules of the database the module tests of jxc_addon and jxc_rfq
-# share: activating a database costs minutes on PostgreSQL
-SHARED_MODULES = ['jxc_addon', 'jxc_rfq']
+# share, all of JXC as it is installed: activating a database costs minutes
+# on PostgreSQL
+SHARED_MODULES = ['jxc_addon', 'jxc_rfq', 'jxc_privacy']
+
+
+def activate_jxc(*setup):
+    """activate_modules for the three JXC modules, from the database the
+    module tests activated: one activation of the modules serves both"""
+    name = '-'.join(sorted(SHARED_MODULES)) + '--' + '|'.join(
+        f.__qualname__ for f in setup)
+    if restore_db_cache(name):
+        return set_trytond()
+    activate_module(SHARED_MODULES)
+    config = set_trytond()
+    for func in setup:
+        func(config=config)
+    backup_db_cache(name)
+    return config
 
 
 class ActivatedTestCase(unittest.TestCase):
