@@ -16,6 +16,7 @@ from trytond.pool import Pool
 from trytond.report import Report
 from trytond.transaction import Transaction
 
+from .fapiao import to_money
 from .rmb import rmb_upper
 
 LANGUAGE = 'zh_CN'
@@ -39,9 +40,17 @@ def price(value):
     return '{:,f}'.format(value)
 
 
-def cents(value):
-    "Return a sum of the database as Decimal: SQLite may give a float"
-    return Decimal(str(value or 0)).quantize(CENT)
+def currency_symbol(currency):
+    if not currency or currency.code == 'CNY':
+        return '¥'
+    return currency.symbol or currency.code
+
+
+def in_words(currency, amount):
+    "人民币 and the capitals (大写) of amount, only for an amount in CNY"
+    if currency and currency.code != 'CNY':
+        return ''
+    return '人民币' + rmb_upper(amount)
 
 
 def cn_date(value):
@@ -152,16 +161,12 @@ class Sheet:
 
     @property
     def symbol(self):
-        if not self.currency or self.currency.code == 'CNY':
-            return '¥'
-        return self.currency.symbol or self.currency.code
+        return currency_symbol(self.currency)
 
     @property
     def total_in_words(self):
-        "价税合计(大写): 人民币 and the capitals, only for an amount in CNY"
-        if self.currency and self.currency.code != 'CNY':
-            return ''
-        return '人民币' + rmb_upper(self.total_amount)
+        "价税合计(大写)"
+        return in_words(self.currency, self.total_amount)
 
 
 class ChineseMixin:
@@ -585,14 +590,12 @@ class Statement:
 
     @property
     def symbol(self):
-        return Sheet.symbol.fget(self)
+        return currency_symbol(self.currency)
 
     @property
     def closing_in_words(self):
-        if self.currency and self.currency.code != 'CNY':
-            return ''
-        words = '人民币' + rmb_upper(abs(self.closing))
-        return ('负' + words) if self.closing < 0 else words
+        "期末余额(大写)"
+        return in_words(self.currency, self.closing)
 
 
 STATEMENT_TITLES = {
@@ -630,7 +633,7 @@ class StatementReport(ChineseMixin, Report):
         sign = -1 if kind == 'supplier' else 1
 
         def signed(value):
-            value = sign * cents(value)
+            value = sign * to_money(value)
             return value if value else abs(value)  # never -0.00
         opening, closing = Line.opening_closing()
         title, note = STATEMENT_TITLES[kind]
