@@ -4,8 +4,16 @@
 """Time the 到票/开票 statistics against one raw SQL query over the same rows.
 
 Builds N confirmed purchases and N sales, each with one registered fapiao
-(one line, one allocation), by bulk SQL copies of ORM-made templates, then
-reads the statistics models in process and runs the equivalent raw query.
+(one line, one allocation), by bulk SQL copies of ORM-made templates.
+
+Each statistics model (per supplier, per customer, per purchase, per sale,
+per party, rate and month) is timed as the client opens its list:
+``search`` with the client's page size, then ``read`` of the list view's
+fields of the ids found (two requests, each its own transaction).  The
+reference is one hand-written query giving the same page: the same rows
+in the same order with the same figures (the ids and the totals of the
+money columns to the cent are compared).  Best of --repeat, the ORM and
+the raw query timed in turns.
 
     PYTHONPATH=. .venv/bin/python -O tests/bench_fapiao.py \\
         --backend sqlite|postgresql --fapiao 100000
@@ -163,74 +171,130 @@ def build(count, company, parties, templates):
         transaction.commit()
 
 
-RAW_PARTY = '''
+PAGE = 1000
+STATES = "('confirmed', 'processing', 'done')"
+VIEWS = os.path.join(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__))), 'jxc_addon', 'view')
+
+# What the order's fapiao amount is: the posted fapiao allocated to it
+BOOKED = """SELECT a.{field} AS "order", SUM(a.amount) AS amount
+    FROM account_fapiao_allocation AS a
+    JOIN account_fapiao AS f ON a.fapiao = f.id
+    WHERE f.state = 'posted' GROUP BY a.{field}"""
+
+RAW_PARTY = """
 SELECT o.party, COUNT(o.id), SUM(o.total_amount_cache),
     SUM(COALESCE(b.amount, 0)),
     SUM(o.total_amount_cache - COALESCE(b.amount, 0))
-FROM {order} AS o
-LEFT JOIN (SELECT a.{field} AS "order", SUM(a.amount) AS amount
-    FROM account_fapiao_allocation AS a
-    JOIN account_fapiao AS f ON a.fapiao = f.id
-    WHERE f.state = 'posted' GROUP BY a.{field}) AS b ON b."order" = o.id
-WHERE o.company = {param} AND o.state IN ('confirmed', 'processing', 'done')
-GROUP BY o.party ORDER BY 5 DESC'''
+FROM {order} AS o LEFT JOIN (%s) AS b ON b."order" = o.id
+WHERE o.company = {param} AND o.state IN %s
+GROUP BY o.party ORDER BY 5 DESC, o.party LIMIT %d""" % (
+    BOOKED, STATES, PAGE)
 
-RAW_RATE = '''
-SELECT f.type, f.party, l.rate, SUM(l.amount), SUM(l.tax),
-    SUM(l.amount + l.tax), COUNT(DISTINCT f.id)
+RAW_ORDER = """
+SELECT o.id, o.number, o.{field}_date, o.party, o.total_amount_cache,
+    COALESCE(b.amount, 0), o.total_amount_cache - COALESCE(b.amount, 0)
+FROM {order} AS o LEFT JOIN (%s) AS b ON b."order" = o.id
+WHERE o.company = {param} AND o.state IN %s
+ORDER BY o.{field}_date DESC, o.id DESC LIMIT %d""" % (
+    BOOKED, STATES, PAGE)
+
+RAW_RATE = """
+SELECT MIN(l.id), {month}, f.type, f.party, l.rate, COUNT(DISTINCT f.id),
+    SUM(l.amount), SUM(l.tax), SUM(l.amount + l.tax)
 FROM account_fapiao_line AS l JOIN account_fapiao AS f ON l.fapiao = f.id
 WHERE f.company = {param} AND f.state = 'posted'
-GROUP BY f.type, f.party, l.rate, {month}'''
+GROUP BY f.type, f.party, l.rate, {month}
+ORDER BY 2 DESC, l.rate DESC, 1 LIMIT %d""" % PAGE
+
+MONTH = {
+    'sqlite': "strftime('%Y-%m-01', f.date)",
+    'postgresql': "date_trunc('month', f.date)",
+    }
 
 
-def timed(function, repeat):
-    best = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best, result
+def list_fields(view):
+    "The fields of the list view, as the client reads them"
+    from lxml import etree
+    tree = etree.parse(os.path.join(VIEWS, view + '.xml'))
+    return [f.get('name') for f in tree.iter('field')]
 
 
-def measure(company, repeat, backend):
+def cases(backend):
+    "(model, list view, raw query, money columns of the model and query)"
+    money = ['amount', 'fapiao_amount', 'open_amount']
+    for type_, order, party in [
+            ('purchase', 'purchase_purchase', 'supplier'),
+            ('sale', 'sale_sale', 'customer')]:
+        keys = {'order': order, 'field': type_, 'param': param()}
+        yield ('account.fapiao.reporting.%s' % party,
+            'fapiao_reporting_party_list', RAW_PARTY.format(**keys),
+            money, [2, 3, 4])
+        yield ('account.fapiao.reporting.%s' % type_,
+            'fapiao_reporting_order_list', RAW_ORDER.format(**keys),
+            money, [4, 5, 6])
+    yield ('account.fapiao.reporting.rate', 'fapiao_reporting_rate_list',
+        RAW_RATE.format(month=MONTH[backend], param=param()),
+        ['untaxed_amount', 'tax_amount', 'total_amount'], [6, 7, 8])
+
+
+def client(model, fields, context):
+    "search a page then read the list's fields, as two requests do"
     from trytond.pool import Pool
     from trytond.transaction import Transaction
     database = os.environ['DB_NAME']
-    month = ("strftime('%Y-%m', f.date)" if backend == 'sqlite'
-        else "date_trunc('month', f.date)")
-    cases = [
-        ('account.fapiao.reporting.supplier',
-            RAW_PARTY.format(order='purchase_purchase', field='purchase',
-                param=param())),
-        ('account.fapiao.reporting.customer',
-            RAW_PARTY.format(order='sale_sale', field='sale',
-                param=param())),
-        ('account.fapiao.reporting.rate',
-            RAW_RATE.format(month=month, param=param())),
-        ]
-    names = ['amount', 'fapiao_amount', 'open_amount']
-    with Transaction().start(database, 0, context={'company': company},
-            readonly=True) as transaction:
-        pool = Pool()
+    with Transaction().start(database, 0, context=context, readonly=True):
+        ids = list(map(int, Pool().get(model).search([], limit=PAGE)))
+    with Transaction().start(database, 0, context=context, readonly=True):
+        rows = Pool().get(model).read(ids, fields)
+    index = {i: n for n, i in enumerate(ids)}
+    return sorted(rows, key=lambda r: index[r['id']])
+
+
+def raw(query, company):
+    from trytond.transaction import Transaction
+    database = os.environ['DB_NAME']
+    with Transaction().start(database, 0, readonly=True) as transaction:
         cursor = transaction.connection.cursor()
-        for model, raw in cases:
-            Model = pool.get(model)
-            fields = names if 'rate' not in model else [
-                'untaxed_amount', 'tax_amount', 'total_amount']
+        cursor.execute(query, (company,))
+        return cursor.fetchall()
 
-            def orm():
-                return Model.search_read([], fields_names=fields)
 
-            def sql():
-                cursor.execute(raw, (company,))
-                return cursor.fetchall()
-            orm_time, rows = timed(orm, repeat)
-            sql_time, raw_rows = timed(sql, repeat)
-            assert len(rows) == len(raw_rows), (len(rows), len(raw_rows))
-            print('%-36s rows %6d  orm %.3f s  sql %.3f s  ratio %.2f' % (
-                    model, len(rows), orm_time, sql_time,
-                    orm_time / sql_time))
+def totals(rows, columns):
+    "The sum of each money column of rows, to the cent"
+    from jxc_addon.fapiao import to_money
+    return [sum((to_money(r[c]) for r in rows), Decimal(0))
+        for c in columns]
+
+
+def measure(company, repeat, backend):
+    "Best of repeat for each case, the ORM and the raw query in turns"
+    from tqdm import tqdm
+    context = {'company': company}
+    results = []
+    steps = tqdm(total=repeat * 5, desc="measure")
+    for model, view, query, names, columns in cases(backend):
+        fields = list_fields(view)
+        orm_time = sql_time = None
+        for _ in range(repeat):
+            for kind in ['orm', 'sql']:
+                start = time.perf_counter()
+                if kind == 'orm':
+                    rows = client(model, fields, context)
+                else:
+                    raw_rows = raw(query, company)
+                elapsed = time.perf_counter() - start
+                if kind == 'orm':
+                    orm_time = min(orm_time or elapsed, elapsed)
+                else:
+                    sql_time = min(sql_time or elapsed, elapsed)
+            steps.update()
+        assert len(rows) == len(raw_rows), (model, len(rows), len(raw_rows))
+        same = ([r['id'] for r in rows] == [r[0] for r in raw_rows]
+            and totals(rows, names) == totals(raw_rows, columns))
+        results.append((model, len(rows), orm_time, sql_time, same))
+    steps.close()
+    return results
 
 
 def main():
@@ -246,8 +310,15 @@ def main():
     build(args.fapiao, company, parties, templates)
     print("%s: %d fapiao of each type built in %.0f s" % (
             args.backend, args.fapiao, time.perf_counter() - start))
-    measure(company, args.repeat, args.backend)
+    failed = False
+    for model, rows, orm_time, sql_time, same in measure(
+            company, args.repeat, args.backend):
+        print('%-36s rows %5d  orm %.3f s  sql %.3f s  ratio %.2f%s' % (
+                model, rows, orm_time, sql_time, orm_time / sql_time,
+                '' if same else '  DIFFERS from raw SQL'))
+        failed |= not same
+    return 1 if failed else 0
 
 
 if __name__ == '__main__':
-    main()
+    sys.exit(main())
