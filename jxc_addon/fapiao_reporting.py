@@ -1,10 +1,13 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
-from sql import Column, Literal
-from sql.aggregate import Count, Min, Sum
-from sql.conditionals import Coalesce
-from sql.functions import DateTrunc
+import datetime as dt
 
+from sql import Column, Literal, Union
+from sql.aggregate import Count, Max, Min, Sum
+from sql.conditionals import Coalesce
+from sql.functions import DateTrunc, Function
+
+from trytond import backend
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.model.fields import SQL_OPERATORS
 from trytond.modules.currency.fields import Monetary
@@ -15,6 +18,12 @@ from trytond.transaction import Transaction
 
 from .fapiao import (
     ORDER_FIELDS, ORDER_MODELS, ORDER_STATES, order_due_column, to_money)
+
+
+class SQLiteDate(Function):
+    "SQLite's date function, with its modifiers"
+    __slots__ = ()
+    _function = 'DATE'
 
 
 class Context(ModelView):
@@ -82,32 +91,30 @@ class _OrderMixin:
     def _order_tables(cls):
         pool = Pool()
         Order = pool.get(ORDER_MODELS[cls.fapiao_type])
-        Allocation = pool.get('account.fapiao.allocation')
-        Fapiao = pool.get('account.fapiao')
         order = Order.__table__()
-        allocation = Allocation.__table__()
-        fapiao = Fapiao.__table__()
-        column = getattr(allocation, ORDER_FIELDS[cls.fapiao_type])
-        where = fapiao.state == 'posted'
-        to_date = Transaction().context.get('to_date')
-        if to_date:
-            where &= fapiao.date <= to_date
-        booked = allocation.join(fapiao,
-            condition=allocation.fapiao == fapiao.id
-            ).select(column.as_('order'),
-            Sum(allocation.amount).as_('amount'),
-            where=where, group_by=[column])
-        from_item = order.join(booked, 'LEFT',
-            condition=booked.order == order.id)
         date = getattr(order, '%s_date' % ORDER_FIELDS[cls.fapiao_type])
         where = context_where(order, date)
         where &= order.state.in_(ORDER_STATES)
-        return from_item, order, booked, date, where
+        return order, where
 
     @classmethod
-    def _amount_columns(cls, order, booked, aggregate):
-        due = aggregate(order_due_column(order))
-        done = aggregate(Coalesce(booked.amount, Literal(0)))
+    def _booked_tables(cls, order):
+        "The allocations of the posted fapiao up to the end of the period"
+        pool = Pool()
+        Allocation = pool.get('account.fapiao.allocation')
+        Fapiao = pool.get('account.fapiao')
+        allocation = Allocation.__table__()
+        fapiao = Fapiao.__table__()
+        column = getattr(allocation, ORDER_FIELDS[cls.fapiao_type])
+        where = (column == order.id) & (fapiao.state == 'posted')
+        to_date = Transaction().context.get('to_date')
+        if to_date:
+            where &= fapiao.date <= to_date
+        return allocation.join(fapiao,
+            condition=allocation.fapiao == fapiao.id), allocation, where
+
+    @classmethod
+    def _amount_columns(cls, due, done):
         return [
             cls.amount.sql_cast(due).as_('amount'),
             cls.fapiao_amount.sql_cast(done).as_('fapiao_amount'),
@@ -128,12 +135,19 @@ class _PerOrder(_OrderMixin, ModelSQL, ModelView):
 
     @classmethod
     def table_query(cls):
-        from_item, order, booked, date, where = cls._order_tables()
-        return from_item.select(
+        order, where = cls._order_tables()
+        # A correlated sum: the databases look up the allocations of the
+        # orders of the page only, by the index on the order, instead of
+        # summing all the allocations to join them
+        from_item, allocation, booked_where = cls._booked_tables(order)
+        done = Coalesce(from_item.select(
+                Sum(allocation.amount), where=booked_where), Literal(0))
+        date = getattr(order, '%s_date' % ORDER_FIELDS[cls.fapiao_type])
+        return order.select(
             order.id.as_('id'), order.company.as_('company'),
             order.party.as_('party'), order.currency.as_('currency'),
             order.number.as_('number'), date.as_('date'),
-            *cls._amount_columns(order, booked, lambda c: c),
+            *cls._amount_columns(order_due_column(order), done),
             where=where)
 
 
@@ -149,14 +163,28 @@ class _PerParty(_OrderMixin, ModelSQL, ModelView):
 
     @classmethod
     def table_query(cls):
-        from_item, order, booked, date, where = cls._order_tables()
-        return from_item.select(
-            order.party.as_('id'), order.company.as_('company'),
-            order.party.as_('party'), order.currency.as_('currency'),
-            Count(order.id).as_('orders'),
-            *cls._amount_columns(order, booked, Sum),
-            where=where,
-            group_by=[order.company, order.party, order.currency])
+        # The orders and their allocations as the rows of one union summed
+        # per party: cheaper than summing the allocations per order to
+        # join them to the orders, and the read's "id IN (…)" reaches the
+        # party of both
+        order, where = cls._order_tables()
+        from_item, allocation, booked_where = cls._booked_tables(order)
+        keys = [order.company, order.party, order.currency]
+        rows = Union(
+            order.select(*keys, Literal(1).as_('orders'),
+                order_due_column(order).as_('amount'),
+                Literal(0).as_('fapiao_amount'), where=where),
+            from_item.join(order, condition=booked_where).select(
+                *keys, Literal(0), Literal(0), allocation.amount,
+                where=where),
+            all_=True)
+        return rows.select(
+            rows.party.as_('id'), rows.company.as_('company'),
+            rows.party.as_('party'), rows.currency.as_('currency'),
+            Sum(rows.orders).as_('orders'),
+            *cls._amount_columns(
+                Sum(rows.amount), Sum(rows.fapiao_amount)),
+            group_by=[rows.company, rows.party, rows.currency])
 
 
 class PurchaseOrder(_PerOrder):
@@ -214,6 +242,39 @@ class Rate(ModelSQL, ModelView):
         cls._order = [('date', 'DESC'), ('rate', 'DESC'), ('id', 'ASC')]
 
     @classmethod
+    def read(cls, ids, fields_names):
+        # Each row holds the lines of one month, whose first line is its id:
+        # the aggregate needs only the lines of the months of these lines
+        with Transaction().set_context(
+                _fapiao_rate_months=cls._months(ids)):
+            return super().read(ids, fields_names)
+
+    @classmethod
+    def _months(cls, ids):
+        "The first day of the first month and of the month after the last"
+        pool = Pool()
+        Fapiao = pool.get('account.fapiao')
+        Line = pool.get('account.fapiao.line')
+        fapiao = Fapiao.__table__()
+        line = Line.__table__()
+        cursor = Transaction().connection.cursor()
+        first = last = None
+        for sub_ids in grouped_slice(ids, backend.MAX_QUERY_PARAMS):
+            cursor.execute(*line.join(fapiao,
+                    condition=line.fapiao == fapiao.id).select(
+                    Min(fapiao.date), Max(fapiao.date),
+                    where=SQL_OPERATORS['in'](line.id, list(sub_ids))))
+            for low, high in cursor:
+                if low is not None:
+                    low, high = map(to_date, [low, high])
+                    first = min(first or low, low)
+                    last = max(last or high, high)
+        if first is None:
+            return None
+        after = (last.replace(day=1) + dt.timedelta(days=31)).replace(day=1)
+        return first.replace(day=1), after
+
+    @classmethod
     def table_query(cls):
         pool = Pool()
         Fapiao = pool.get('account.fapiao')
@@ -222,9 +283,16 @@ class Rate(ModelSQL, ModelView):
         fapiao = Fapiao.__table__()
         line = Line.__table__()
         company = Company.__table__()
-        month = cls.date.sql_cast(DateTrunc('month', fapiao.date))
+        if backend.name == 'sqlite':
+            # SQLite's date function, not date_trunc that runs in Python
+            month = SQLiteDate(fapiao.date, 'start of month')
+        else:
+            month = cls.date.sql_cast(DateTrunc('month', fapiao.date))
         where = context_where(fapiao, fapiao.date)
         where &= fapiao.state == 'posted'
+        months = Transaction().context.get('_fapiao_rate_months')
+        if months:
+            where &= (fapiao.date >= months[0]) & (fapiao.date < months[1])
         return line.join(fapiao, condition=line.fapiao == fapiao.id
             ).join(company, condition=fapiao.company == company.id
             ).select(
@@ -243,6 +311,13 @@ class Rate(ModelSQL, ModelView):
             # the month's expression in the select with the group's one
             group_by=[fapiao.company, fapiao.type, fapiao.party,
                 month.as_('date'), line.rate, company.currency])
+
+
+def to_date(value):
+    "Return the SQL date as date: SQLite gives a string"
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    return value
 
 
 # The party's fields and the columns of the per-party statistics
