@@ -6,6 +6,7 @@ from sql import Column, Literal, Union
 from sql.aggregate import Count, Max, Min, Sum
 from sql.conditionals import Coalesce
 from sql.functions import DateTrunc, Function
+from sql.operators import Pos
 
 from trytond import backend
 from trytond.model import ModelSQL, ModelView, fields
@@ -163,25 +164,30 @@ class _PerParty(_OrderMixin, ModelSQL, ModelView):
 
     @classmethod
     def table_query(cls):
-        # The orders and their allocations as the rows of one union summed
-        # per party: cheaper than summing the allocations per order to
-        # join them to the orders, and the read's "id IN (…)" reaches the
-        # party of both
+        # The sums of the orders and of their allocations per party, in one
+        # union summed again: cheaper than summing the allocations per order
+        # to join them to the orders, and the read's "id IN (…)" reaches
+        # the party of both
         order, where = cls._order_tables()
         from_item, allocation, booked_where = cls._booked_tables(order)
-        keys = [order.company, order.party, order.currency]
+        # "+party": SQLite would read the orders in the order of the
+        # party's index to group them, one random access a row
+        party = Pos(order.party)
+        keys = [order.company, party, order.currency]
+        columns = [order.company, party.as_('party'), order.currency]
         rows = Union(
-            order.select(*keys, Literal(1).as_('orders'),
-                order_due_column(order).as_('amount'),
-                Literal(0).as_('fapiao_amount'), where=where),
+            order.select(*columns, Count(order.id).as_('orders'),
+                Sum(order_due_column(order)).as_('amount'),
+                Literal(0).as_('fapiao_amount'),
+                where=where, group_by=keys),
             from_item.join(order, condition=booked_where).select(
-                *keys, Literal(0), Literal(0), allocation.amount,
-                where=where),
+                *columns, Literal(0), Literal(0), Sum(allocation.amount),
+                where=where, group_by=keys),
             all_=True)
         return rows.select(
             rows.party.as_('id'), rows.company.as_('company'),
             rows.party.as_('party'), rows.currency.as_('currency'),
-            Sum(rows.orders).as_('orders'),
+            cls.orders.sql_cast(Sum(rows.orders)).as_('orders'),
             *cls._amount_columns(
                 Sum(rows.amount), Sum(rows.fapiao_amount)),
             group_by=[rows.company, rows.party, rows.currency])
