@@ -69,12 +69,12 @@ def timed(function, *args, repeat=3):
     return best, result
 
 
-def compared(reference, function, *args, repeat=5):
-    """The best times of the reference and the function run in turns, so
-    that the load of the machine weighs on both alike, and their results"""
-    times, results = [None, None], [None, None]
+def compared(functions, *args, repeat=5):
+    """The best times of the functions run in turns, so that the load of
+    the machine weighs on all alike, and their last results"""
+    times, results = [None] * len(functions), [None] * len(functions)
     for _ in range(repeat):
-        for i, f in enumerate([reference, function]):
+        for i, f in enumerate(functions):
             elapsed, results[i] = timed(f, *args, repeat=1)
             times[i] = elapsed if times[i] is None else min(times[i], elapsed)
     return times, results
@@ -164,8 +164,9 @@ def insert_moves(rows, count):
     bar.close()
 
 
-def raw_group_by(warehouse, company, from_date, to_date):
-    "One GROUP BY over all moves: opening, in, out, closing per product"
+def raw_group_by(warehouse, company, from_date, to_date, amounts=True):
+    """One GROUP BY over all moves: opening, in, out and closing per
+    product, in quantity and, as the summary gives them too, in amount"""
     pool = Pool()
     Move = pool.get('stock.move')
     Location = pool.get('stock.location')
@@ -175,22 +176,34 @@ def raw_group_by(warehouse, company, from_date, to_date):
     in_ = (to_l.left >= warehouse.left) & (to_l.right <= warehouse.right)
     out = (from_l.left >= warehouse.left) & (from_l.right <= warehouse.right)
     date = Coalesce(move.effective_date, move.planned_date)
-    signed = move.internal_quantity * Case((in_, 1), else_=-1)
+    columns = [move.internal_quantity]
+    if amounts:
+        columns.append(move.cost_amount)
+    sums = []
+    for column in columns:
+        signed = Case((in_, column), else_=-column)
+        sums += [
+            Sum(signed, filter_=date < from_date),
+            Sum(column, filter_=in_ & (date >= from_date)),
+            Sum(column, filter_=out & (date >= from_date)),
+            Sum(signed),
+            ]
     query = (move
         .join(from_l, condition=move.from_location == from_l.id)
         .join(to_l, condition=move.to_location == to_l.id)
         .select(
-            move.product,
-            Sum(signed, filter_=date < from_date),
-            Sum(move.internal_quantity, filter_=in_ & (date >= from_date)),
-            Sum(move.internal_quantity, filter_=out & (date >= from_date)),
-            Sum(signed),
+            move.product, *sums,
             where=((in_ & ~out) | (out & ~in_)) & (move.state == 'done')
             & (date <= to_date),
             group_by=[move.product]))
     cursor = Transaction().connection.cursor()
     cursor.execute(*query)
     return cursor.fetchall()
+
+
+def raw_quantities(*args):
+    "The raw GROUP BY of the quantities only"
+    return raw_group_by(*args, amounts=False)
 
 
 def summary(warehouse, company, from_date, to_date):
@@ -285,10 +298,11 @@ def run():
                 Period.close([period])
                 print("closing the period: %.1f s" % (
                         time.perf_counter() - start))
-            (raw, sql), (raw_rows, rows) = compared(
-                raw_group_by, summary, *args)
-            print("raw GROUP BY over all moves: %.3f s (%s rows)" % (
-                    raw, len(raw_rows)))
+            (quantities, raw, sql), (_, raw_rows, rows) = compared(
+                [raw_quantities, raw_group_by, summary], *args)
+            print("raw GROUP BY over all moves: %.3f s (%s rows), "
+                "quantities only: %.3f s (summary %.2f× that)" % (
+                    raw, len(raw_rows), quantities, sql / quantities))
             read, _ = timed(summary_read, *args, repeat=1)
             memory = peak_memory(summary, *args)
             print("summary %s: SQL %.3f s (%.2f× raw, %s rows), "

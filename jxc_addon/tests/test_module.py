@@ -2,8 +2,10 @@
 # this repository contains the full copyright notices and license terms.
 
 import datetime as dt
+import unittest
 from unittest.mock import patch
 
+from trytond import backend
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
 from trytond.pool import Pool
@@ -151,6 +153,19 @@ class JxcAddonTestCase(
                         getattr(configuration, field), dt.date(2026, 11, 25))
                     expected[field] = prefix + '20261125001'
         self.assertEqual(numbers, expected)
+
+    @unittest.skipIf(
+        backend.name != 'postgresql', "statistics of PostgreSQL")
+    @with_transaction()
+    def test_move_date_statistics(self):
+        "PostgreSQL has statistics on the date of the moves"
+        cursor = Transaction().connection.cursor()
+        cursor.execute(
+            "SELECT pg_get_statisticsobjdef(oid) FROM pg_statistic_ext "
+            "WHERE stxname = 'stock_move_date_stat'")
+        definition, = cursor.fetchone()
+        self.assertIn(
+            'COALESCE(effective_date, planned_date)', definition)
 
 
 del ModuleTestCase
