@@ -199,6 +199,39 @@ WHERE o.company = {param} AND o.state IN %s
 ORDER BY o.{field}_date DESC, o.id DESC LIMIT %d""" % (
     BOOKED, STATES, PAGE)
 
+# The same pages in the form of the report's queries: per party the sums
+# of the orders and of the allocations in a union, per order a correlated
+# sum of its allocations
+RAW_PARTY_UNION = """
+SELECT s.party, SUM(s.orders), SUM(s.amount), SUM(s.fapiao_amount),
+    SUM(s.amount) - SUM(s.fapiao_amount)
+FROM (SELECT +o.party AS party, COUNT(o.id) AS orders,
+        SUM(o.total_amount_cache) AS amount, 0 AS fapiao_amount
+    FROM {order} AS o WHERE o.company = {param} AND o.state IN %s
+    GROUP BY +o.party
+    UNION ALL
+    SELECT +o.party, 0, 0, SUM(a.amount)
+    FROM account_fapiao_allocation AS a
+    JOIN account_fapiao AS f ON a.fapiao = f.id
+    JOIN {order} AS o ON a.{field} = o.id
+    WHERE f.state = 'posted' AND o.company = {param} AND o.state IN %s
+    GROUP BY +o.party) AS s
+GROUP BY s.party ORDER BY 5 DESC, s.party LIMIT %d""" % (
+    STATES, STATES, PAGE)
+
+BOOKED_ORDER = """COALESCE((SELECT SUM(a.amount)
+        FROM account_fapiao_allocation AS a
+        JOIN account_fapiao AS f ON a.fapiao = f.id
+        WHERE a.{field} = o.id AND f.state = 'posted'), 0)"""
+
+RAW_ORDER_CORRELATED = """
+SELECT o.id, o.number, o.{field}_date, o.party, o.total_amount_cache,
+    %s, o.total_amount_cache - %s
+FROM {order} AS o
+WHERE o.company = {param} AND o.state IN %s
+ORDER BY o.{field}_date DESC, o.id DESC LIMIT %d""" % (
+    BOOKED_ORDER, BOOKED_ORDER, STATES, PAGE)
+
 RAW_RATE = """
 SELECT MIN(l.id), {month}, f.type, f.party, l.rate, COUNT(DISTINCT f.id),
     SUM(l.amount), SUM(l.tax), SUM(l.amount + l.tax)
@@ -221,20 +254,23 @@ def list_fields(view):
 
 
 def cases(backend):
-    "(model, list view, raw query, money columns of the model and query)"
+    """(model, list view, raw queries, money columns of the model and
+    queries): the reference first, then the query in the report's form"""
     money = ['amount', 'fapiao_amount', 'open_amount']
     for type_, order, party in [
             ('purchase', 'purchase_purchase', 'supplier'),
             ('sale', 'sale_sale', 'customer')]:
         keys = {'order': order, 'field': type_, 'param': param()}
         yield ('account.fapiao.reporting.%s' % party,
-            'fapiao_reporting_party_list', RAW_PARTY.format(**keys),
+            'fapiao_reporting_party_list',
+            [RAW_PARTY.format(**keys), RAW_PARTY_UNION.format(**keys)],
             money, [2, 3, 4])
         yield ('account.fapiao.reporting.%s' % type_,
-            'fapiao_reporting_order_list', RAW_ORDER.format(**keys),
+            'fapiao_reporting_order_list',
+            [RAW_ORDER.format(**keys), RAW_ORDER_CORRELATED.format(**keys)],
             money, [4, 5, 6])
     yield ('account.fapiao.reporting.rate', 'fapiao_reporting_rate_list',
-        RAW_RATE.format(month=MONTH[backend], param=param()),
+        [RAW_RATE.format(month=MONTH[backend], param=param())],
         ['untaxed_amount', 'tax_amount', 'total_amount'], [6, 7, 8])
 
 
@@ -256,7 +292,7 @@ def raw(query, company):
     database = os.environ['DB_NAME']
     with Transaction().start(database, 0, readonly=True) as transaction:
         cursor = transaction.connection.cursor()
-        cursor.execute(query, (company,))
+        cursor.execute(query, (company,) * query.count(param()))
         return cursor.fetchall()
 
 
@@ -268,31 +304,33 @@ def totals(rows, columns):
 
 
 def measure(company, repeat, backend):
-    "Best of repeat for each case, the ORM and the raw query in turns"
+    """Best of repeat for each case and query, the ORM and the raw queries
+    in turns: (model, rows, ORM time, raw times, same rows and figures)"""
     from tqdm import tqdm
     context = {'company': company}
     results = []
     steps = tqdm(total=repeat * 5, desc="measure")
-    for model, view, query, names, columns in cases(backend):
+    for model, view, queries, names, columns in cases(backend):
         fields = list_fields(view)
-        orm_time = sql_time = None
+        times = [None] * (1 + len(queries))
+        same = True
         for _ in range(repeat):
-            for kind in ['orm', 'sql']:
+            for i, run in enumerate([lambda: client(model, fields, context)]
+                    + [lambda q=q: raw(q, company) for q in queries]):
                 start = time.perf_counter()
-                if kind == 'orm':
-                    rows = client(model, fields, context)
-                else:
-                    raw_rows = raw(query, company)
+                result = run()
                 elapsed = time.perf_counter() - start
-                if kind == 'orm':
-                    orm_time = min(orm_time or elapsed, elapsed)
+                times[i] = min(times[i] or elapsed, elapsed)
+                if i == 0:
+                    rows = result
                 else:
-                    sql_time = min(sql_time or elapsed, elapsed)
+                    assert len(rows) == len(result), (
+                        model, len(rows), len(result))
+                    same &= (
+                        [r['id'] for r in rows] == [r[0] for r in result]
+                        and totals(rows, names) == totals(result, columns))
             steps.update()
-        assert len(rows) == len(raw_rows), (model, len(rows), len(raw_rows))
-        same = ([r['id'] for r in rows] == [r[0] for r in raw_rows]
-            and totals(rows, names) == totals(raw_rows, columns))
-        results.append((model, len(rows), orm_time, sql_time, same))
+        results.append((model, len(rows), times[0], times[1:], same))
     steps.close()
     return results
 
@@ -311,11 +349,14 @@ def main():
     print("%s: %d fapiao of each type built in %.0f s" % (
             args.backend, args.fapiao, time.perf_counter() - start))
     failed = False
-    for model, rows, orm_time, sql_time, same in measure(
+    for model, rows, orm_time, sql_times, same in measure(
             company, args.repeat, args.backend):
         print('%-36s rows %5d  orm %.3f s  sql %.3f s  ratio %.2f%s' % (
-                model, rows, orm_time, sql_time, orm_time / sql_time,
-                '' if same else '  DIFFERS from raw SQL'))
+                model, rows, orm_time, sql_times[0],
+                orm_time / sql_times[0],
+                ''.join('  report\'s form: sql %.3f s  ratio %.2f' % (
+                        t, orm_time / t) for t in sql_times[1:])
+                + ('' if same else '  DIFFERS from raw SQL')))
         failed |= not same
     return 1 if failed else 0
 
