@@ -288,7 +288,10 @@ class Rate(ModelSQL, ModelView):
         Company = pool.get('company.company')
         fapiao = Fapiao.__table__()
         line = Line.__table__()
-        company = Company.__table__()
+        # The company of the context and its currency as constants: the
+        # rows are grouped by the keys of the raw query only
+        company = Transaction().context.get('company')
+        currency = Company(company).currency.id if company else None
         if backend.name == 'sqlite':
             # SQLite's date function, not date_trunc that runs in Python
             month = SQLiteDate(fapiao.date, 'start of month')
@@ -300,12 +303,11 @@ class Rate(ModelSQL, ModelView):
         if months:
             where &= (fapiao.date >= months[0]) & (fapiao.date < months[1])
         return line.join(fapiao, condition=line.fapiao == fapiao.id
-            ).join(company, condition=fapiao.company == company.id
             ).select(
-            Min(line.id).as_('id'), fapiao.company.as_('company'),
+            Min(line.id).as_('id'), Literal(company).as_('company'),
             fapiao.type.as_('type'), fapiao.party.as_('party'),
             month.as_('date'), line.rate.as_('rate'),
-            company.currency.as_('currency'),
+            Literal(currency).as_('currency'),
             cls.untaxed_amount.sql_cast(Sum(line.amount)).as_(
                 'untaxed_amount'),
             cls.tax_amount.sql_cast(Sum(line.tax)).as_('tax_amount'),
@@ -315,8 +317,8 @@ class Rate(ModelSQL, ModelView):
             where=where,
             # by the alias: PostgreSQL does not match the parameter of
             # the month's expression in the select with the group's one
-            group_by=[fapiao.company, fapiao.type, fapiao.party,
-                month.as_('date'), line.rate, company.currency])
+            group_by=[fapiao.type, fapiao.party, month.as_('date'),
+                line.rate])
 
 
 def to_date(value):
