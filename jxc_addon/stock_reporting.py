@@ -601,7 +601,7 @@ class Valuation(ModelSQL, ModelView):
             *location_range(context.get('location')),
             date + dt.timedelta(days=1), date, company)
         quantity = Sum(signed(lines, lines.quantity))
-        amount = Sum(signed(lines, lines.amount))
+        amount = Coalesce(Sum(signed(lines, lines.amount)), 0)
         return lines.select(
             Min(lines.product).as_('id'),  # as in Summary.table_query
             Literal(company).as_('company'),
