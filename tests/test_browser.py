@@ -82,7 +82,9 @@ def test_jxc_menu(page, output_dir):
 def test_purchase_orders(page, output_dir):
     "A JXC entry opens Tryton's document list with a Chinese title"
     menu_cell(page, '采购').locator('.expander').click()
-    menu_cell(page, '采购订单').dblclick()
+    # sao opens a menu entry on a single click: a double click opens it
+    # two or three times while its views load
+    menu_cell(page, '采购订单').click()
     page.locator('.tab-content').get_by_text('采购订单').first.wait_for()
     page.wait_for_timeout(1000)
     page.screenshot(path=os.path.join(output_dir, 'purchase_orders.png'))
@@ -97,7 +99,7 @@ def test_jxc_screens(page, output_dir, submenu, entry, column, name):
         has=page.get_by_title(re.compile('^' + entry))).first
     if not cell.is_visible():
         menu_cell(page, submenu).locator('.expander').click()
-    cell.dblclick()
+    cell.click()
     page.locator('.tab-content').get_by_text(column, exact=True).locator(
         'visible=true').first.wait_for()
     page.wait_for_timeout(1000)
