@@ -5,12 +5,13 @@ import datetime as dt
 from sql import Column, Literal, Union
 from sql.aggregate import Count, Max, Min, Sum
 from sql.conditionals import Coalesce
-from sql.functions import DateTrunc, Function
+from sql.functions import DateTrunc
 from sql.operators import Pos
 
 from trytond import backend
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.model.fields import SQL_OPERATORS
+from trytond.model.fields.date import SQLite_Date
 from trytond.modules.currency.fields import Monetary
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
@@ -19,12 +20,6 @@ from trytond.transaction import Transaction
 
 from .fapiao import (
     ORDER_FIELDS, ORDER_MODELS, ORDER_STATES, order_due_column, to_money)
-
-
-class SQLiteDate(Function):
-    "SQLite's date function, with its modifiers"
-    __slots__ = ()
-    _function = 'DATE'
 
 
 class Context(ModelView):
@@ -294,7 +289,7 @@ class Rate(ModelSQL, ModelView):
         currency = Company(company).currency.id if company else None
         if backend.name == 'sqlite':
             # SQLite's date function, not date_trunc that runs in Python
-            month = SQLiteDate(fapiao.date, 'start of month')
+            month = SQLite_Date(fapiao.date, 'start of month')
         else:
             month = cls.date.sql_cast(DateTrunc('month', fapiao.date))
         where = context_where(fapiao, fapiao.date)
