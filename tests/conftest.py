@@ -92,3 +92,32 @@ def server(tmp_path_factory):
         log.close()
         if not uri.startswith('sqlite'):
             drop_database(uri, database)
+
+
+@pytest.fixture(scope='session')
+def admin(server):
+    "A JSON-RPC session of the demo's admin"
+    from jsonrpc import Client
+    return Client(server['url'], server['database'], 'admin',
+        server['password'])
+
+
+@pytest.fixture(scope='session')
+def login(server, admin):
+    """Return a JSON-RPC session of a demo user by login, with a password
+    set by admin on first use (client.password)"""
+    import secrets
+
+    from jsonrpc import Client
+    clients = {}
+
+    def login(name, language='en'):
+        if name not in clients:
+            password = secrets.token_urlsafe(16)
+            user_id, = admin.model.res.user.search(
+                [('login', '=', name)], 0, None, None)
+            admin.model.res.user.write([user_id], {'password': password})
+            clients[name] = password
+        return Client(server['url'], server['database'], name,
+            clients[name], language)
+    return login

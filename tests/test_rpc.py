@@ -54,3 +54,11 @@ def test_proteus(server):
     created, products = output.splitlines()
     assert created.endswith(" 嘉兴南湖新客户有限公司")
     assert products == "8 salable products"
+
+
+def test_jsonrpc_roles(login):
+    "Each demo role opens a JSON-RPC session with its own password"
+    for name in ['buyer2', 'warehouse3', 'salesperson4', 'bookkeeper5']:
+        client = login(name)
+        assert client.model.res.user.read(
+            [client.user_id], ['login'])[0]['login'] == name
