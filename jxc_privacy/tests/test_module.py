@@ -2,7 +2,7 @@
 # this repository contains the full copyright notices and license terms.
 import datetime as dt
 
-from jxc_addon.tests.tools import ActivatedTestCase, TranslationTestMixin
+from jxc_addon.tests.tools import TranslationTestMixin
 from trytond.modules.company.tests import (
     CompanyTestMixin, create_company, set_company)
 from trytond.pool import Pool
@@ -77,11 +77,6 @@ class JxcPrivacyTestCase(
             self.assertEqual(
                 Consent.get_status(party, 'service'), 'given')
             self.assertIsNone(Consent.get_status(party, 'marketing'))
-
-
-class JxcPrivacyInJxcTestCase(TranslationTestMixin, ActivatedTestCase):
-    "jxc_privacy with the other JXC modules: the records of jxc_addon's menu"
-    module = 'jxc_privacy'
 
 
 del ModuleTestCase
