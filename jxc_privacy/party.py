@@ -124,4 +124,3 @@ class RestrictedPartyMixin:
                             'jxc_privacy.msg_party_restricted',
                             party=party.rec_name,
                             document=record.rec_name))
-
