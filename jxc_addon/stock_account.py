@@ -14,6 +14,8 @@ from trytond.modules.company.model import CompanyValueMixin
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 
+from jxc_privacy.guard import GuardMixin
+
 ACCOUNT_DOMAIN = [
     ('type', '!=', None),
     ('closed', '!=', True),
@@ -41,7 +43,7 @@ class Configuration(metaclass=PoolMeta):
         return super().multivalue_model(field)
 
 
-class ConfigurationAccount(ModelSQL, CompanyValueMixin):
+class ConfigurationAccount(GuardMixin, ModelSQL, CompanyValueMixin):
     "The stock account per company: Tryton keeps it in "
     "account_stock_continental, which JXC does not activate"
     __name__ = 'stock.configuration.account'

@@ -28,6 +28,8 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 from trytond.wizard import StateTransition, Wizard
 
+from jxc_privacy.guard import GuardMixin
+
 from .list_export import write_xlsx
 
 AMOUNT_DIGITS = (16, 2)
@@ -467,7 +469,7 @@ class _SummaryMixin:
             context.get('to_date') or dt.date.max, context.get('company'))
 
 
-class Summary(_SummaryMixin, ModelSQL, ModelView):
+class Summary(GuardMixin, _SummaryMixin, ModelSQL, ModelView):
     "收发存汇总表: opening, receipts and issues by kind, closing per product"
     __name__ = 'stock.reporting.summary'
 
@@ -502,7 +504,7 @@ class Summary(_SummaryMixin, ModelSQL, ModelView):
         return self.product.default_uom if self.product else None
 
 
-class SummaryCategory(_SummaryMixin, ModelSQL, ModelView):
+class SummaryCategory(GuardMixin, _SummaryMixin, ModelSQL, ModelView):
     "收发存汇总表 subtotals per product category"
     __name__ = 'stock.reporting.summary.category'
 
@@ -569,7 +571,7 @@ class ValuationContext(ModelView):
         return Pool().get('ir.date').today()
 
 
-class Valuation(ModelSQL, ModelView):
+class Valuation(GuardMixin, ModelSQL, ModelView):
     "库存价值: quantity and value of each product in stock at a date"
     __name__ = 'stock.reporting.valuation'
 

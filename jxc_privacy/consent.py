@@ -10,11 +10,12 @@ from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
 from .exceptions import ConsentModifyError, ConsentValidationError
+from .guard import GuardMixin
 
 PURPOSES_WITH_RECIPIENT = {'sharing', 'cross_border'}
 
 
-class Consent(ModelSQL, ModelView):
+class Consent(GuardMixin, ModelSQL, ModelView):
     __name__ = 'privacy.consent'
     # Events are append-only: every field is read-only once saved
     _states = {

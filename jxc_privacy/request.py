@@ -11,6 +11,7 @@ from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
 from . import consent
+from .guard import GuardMixin
 
 TYPES = [
     ('access', "Access and Copy"),
@@ -26,7 +27,7 @@ OPEN_STATES = ['received', 'verified', 'processing']
 PERSONAL_FIELDS = ['description', 'identity_note', 'third_party', 'answer']
 
 
-class Request(Workflow, ModelSQL, ModelView):
+class Request(GuardMixin, Workflow, ModelSQL, ModelView):
     """Personal Information Request
 
     A request of a person exercising a right of PIPL chapter IV (art. 44-50):
@@ -556,7 +557,7 @@ def _format(item, names):
     return '%s: %s' % (text, detail) if detail else text
 
 
-class RequestLog(ModelSQL, ModelView):
+class RequestLog(GuardMixin, ModelSQL, ModelView):
     "Personal Information Request Log"
     __name__ = 'privacy.request.log'
 
