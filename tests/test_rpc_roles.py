@@ -1,0 +1,243 @@
+# This file is part of JXC.  The COPYRIGHT file at the top level of
+# this repository contains the full copyright notices and license terms.
+"""The role matrix of docs/roles.md over JSON-RPC, as the demo users: what
+each role may not read it cannot read, search, order by or export, and
+each role finishes its own work."""
+import datetime as dt
+
+import pytest
+from jsonrpc import Fault
+
+DENIED = "You are not allowed to access"
+
+# (login, model, field) that the role may not read; the owner (admin) may
+ROWS = [
+    ('salesperson4', 'product.template', 'cost_price'),
+    ('salesperson4', 'product.template', 'cost_price_method'),
+    ('salesperson4', 'product.product', 'cost_price'),
+    ('salesperson4', 'product.product', 'cost_value'),
+    ('salesperson4', 'stock.move', 'unit_price'),
+    ('salesperson4', 'stock.move', 'cost_price'),
+    ('salesperson4', 'stock.location', 'cost_value'),
+    ('warehouse3', 'product.template', 'cost_price'),
+    ('warehouse3', 'product.product', 'cost_price'),
+    ('warehouse3', 'product.product', 'cost_value'),
+    ('warehouse3', 'stock.move', 'unit_price'),
+    ('warehouse3', 'stock.move', 'cost_price'),
+    ('warehouse3', 'stock.move', 'cost_amount'),
+    ('warehouse3', 'purchase.product_supplier.price', 'unit_price'),
+    ('warehouse3', 'purchase.line', 'unit_price'),
+    ('warehouse3', 'purchase.line', 'amount'),
+    ('warehouse3', 'purchase.purchase', 'total_amount'),
+    ('warehouse3', 'purchase.purchase', 'untaxed_amount'),
+    ('warehouse3', 'stock.inventory.line', 'unit_cost'),
+    ('warehouse3', 'stock.period.cache', 'cost_amount'),
+    ]
+
+# (login, model, fields) that the role reads
+READABLE = [
+    ('warehouse3', 'stock.move', ['product', 'quantity', 'state']),
+    ('warehouse3', 'purchase.line', ['product', 'quantity']),
+    ('buyer2', 'product.product', ['cost_price']),
+    ('buyer2', 'purchase.line', ['unit_price', 'amount']),
+    ('bookkeeper5', 'product.product', ['cost_price', 'cost_value']),
+    ('bookkeeper5', 'stock.move', ['unit_price', 'cost_price',
+            'cost_amount']),
+    ('bookkeeper5', 'stock.period', ['date', 'state']),
+    ('bookkeeper5', 'stock.period.cache', ['cost_amount']),
+    ('salesperson4', 'sale.line', ['unit_price', 'amount']),
+    ]
+
+
+def call(client, model, method, *args, context=None):
+    return client.call('model.%s.%s' % (model, method), *args,
+        context if context is not None else client.context)
+
+
+def first_ids(client, model):
+    return call(client, model, 'search', [], 0, 1, None)
+
+
+def assert_denied(client, model, field):
+    with pytest.raises(Fault) as info:
+        call(client, model, 'read', first_ids(client, model), [field])
+    assert DENIED in info.value.message
+
+
+@pytest.mark.parametrize('name, model, field', ROWS)
+def test_field_denied(admin, login, name, model, field):
+    "The role cannot read the field; the owner can"
+    assert_denied(login(name), model, field)
+    call(admin, model, 'read', first_ids(admin, model), [field])
+
+
+@pytest.mark.parametrize('name, model, fields', READABLE)
+def test_field_readable(login, name, model, fields):
+    "The role reads the fields of its work (with the stock periods)"
+    client = login(name)
+    ids = first_ids(client, model)
+    assert len(call(client, model, 'read', ids, fields)) == len(ids)
+
+
+@pytest.mark.parametrize('domain, order', [
+        ([('cost_price', '>', 0)], None),
+        ([('template.cost_price', '>', 0)], None),
+        ([], [('cost_price', 'DESC')]),
+        ])
+def test_search_denied_field(login, domain, order):
+    "The salesperson cannot infer a cost by a search or an order on it"
+    client = login('salesperson4')
+    with pytest.raises(Fault) as info:
+        call(client, 'product.product', 'search', domain, 0, None, order)
+    assert DENIED in info.value.message
+
+
+def test_export_denied_field(login):
+    "The salesperson cannot export the cost of a product"
+    client = login('salesperson4')
+    ids = first_ids(client, 'product.product')
+    with pytest.raises(Fault) as info:
+        call(client, 'product.product', 'export_data', ids,
+            ['name', 'cost_price'])
+    assert DENIED in info.value.message
+
+
+def test_salesperson_supplier_invoices(admin, login):
+    "The salesperson reads customer invoices and their lines, no others"
+    client = login('salesperson4')
+    supplier = call(admin, 'account.invoice', 'search',
+        [('type', '=', 'in')], 0, None, None)
+    assert supplier
+    invoices = call(client, 'account.invoice', 'search_read',
+        [], 0, None, None, ['type'])
+    assert invoices and {i['type'] for i in invoices} == {'out'}
+    with pytest.raises(Fault):
+        call(client, 'account.invoice', 'read', supplier[:1], ['number'])
+    lines = call(client, 'account.invoice.line', 'search_read',
+        [], 0, None, None, ['invoice_type'])
+    assert lines and {l['invoice_type'] for l in lines} == {'out'}
+
+
+def test_buyer_customer_invoices(admin, login):
+    "The buyer reads supplier invoices, not the sales"
+    client = login('buyer2')
+    invoices = call(client, 'account.invoice', 'search_read',
+        [], 0, None, None, ['type'])
+    assert invoices and {i['type'] for i in invoices} == {'in'}
+
+
+def test_salesperson_supplier_prices(admin, login):
+    "The salesperson reads no supplier price list"
+    client = login('salesperson4')
+    assert call(admin, 'purchase.product_supplier', 'search',
+        [], 0, None, None)
+    for model in ['purchase.product_supplier',
+            'purchase.product_supplier.price']:
+        assert call(client, model, 'search', [], 0, None, None) == []
+
+
+def test_field_access_view(login):
+    "The forms and lists of the role do not carry the denied fields"
+    client = login('warehouse3')
+    for view_type in ['tree', 'form']:
+        fields = call(client, 'stock.move', 'fields_view_get', None,
+            view_type)['fields']
+        assert 'quantity' in fields
+        assert not {'unit_price', 'cost_price', 'cost_amount'} & set(fields)
+
+
+@pytest.fixture
+def posting(admin):
+    "Other issues of scrap post against 营业外支出 (5711), stock 1405"
+    def account(code):
+        account, = call(admin, 'account.account', 'search',
+            [('code', '=', code)], 0, None, None)
+        return account
+    scrap, = call(admin, 'stock.other.reason', 'search',
+        [('name', '=', 'Scrap')], 0, None, None)
+    found, = call(admin, 'stock.other.reason', 'search',
+        [('name', '=', 'Found')], 0, None, None)
+    call(admin, 'stock.other.reason', 'write', [scrap, found],
+        {'account': account('5711')})
+    call(admin, 'stock.configuration', 'write', [1],
+        {'other_shipment_account_stock': account('1405')})
+    yield {'out': scrap, 'in': found}
+    call(admin, 'stock.other.reason', 'write', [scrap, found],
+        {'account': None})
+    call(admin, 'stock.configuration', 'write', [1],
+        {'other_shipment_account_stock': None})
+
+
+@pytest.mark.parametrize('kind', ['in', 'out'])
+def test_warehouse_other_shipment(admin, login, posting, kind):
+    """The warehouse clerk finishes an other receipt or issue, which posts
+    its accounting entry, with no access to the accounting"""
+    client = login('warehouse3')
+    context = dict(client.context, other_shipment_kind=kind)
+    product, = call(client, 'product.product', 'search_read',
+        [('type', '=', 'goods')], 0, 1, None, ['default_uom'])
+    warehouse, = call(client, 'stock.location', 'search',
+        [('type', '=', 'warehouse')], 0, 1, None)
+    line = {'product': product['id'], 'quantity': 1,
+        'unit': product['default_uom']}
+    if kind == 'in':
+        line['unit_price'] = '5'
+    shipment, = call(client, 'stock.other.shipment', 'create', [{
+                'kind': kind, 'warehouse': warehouse,
+                'company': client.context['company'],
+                'reason': posting[kind],
+                'lines': [['create', [line]]],
+                }], context=context)
+    call(client, 'stock.other.shipment', 'do', [shipment], context=context)
+    shipment, = call(admin, 'stock.other.shipment', 'read', [shipment],
+        ['state', 'account_move.state'])
+    assert shipment['state'] == 'done'
+    assert shipment['account_move.']['state'] == 'posted'
+    with pytest.raises(Fault):
+        call(client, 'account.move', 'search', [], 0, None, None)
+
+
+def stock_reports(client):
+    "The context of the menus 收发存汇总表, 库存价值 and 库存台账"
+    warehouse, = call(client, 'stock.location', 'search',
+        [('type', '=', 'warehouse')], 0, 1, None)
+    today = dt.date.today()
+    period = {'location': warehouse, 'from_date': today.replace(day=1),
+        'to_date': today}
+    return [
+        ('stock.reporting.summary', period, ['product', 'closing_amount']),
+        ('stock.reporting.summary.category', period,
+            ['category', 'closing_amount']),
+        ('stock.reporting.valuation', {'location': warehouse, 'date': today},
+            ['product', 'amount']),
+        ('stock.reporting.inventory.move', dict(period,
+                product_type='product.product', date=None),
+            ['product_reference', 'input_amount', 'output_amount']),
+        ]
+
+
+def test_bookkeeper_stock_reports(login):
+    "The bookkeeper opens the stock reports with their amounts"
+    client = login('bookkeeper5')
+    for model, context, fields in stock_reports(client):
+        rows = call(client, model, 'search_read', [], 0, None, None, fields,
+            context=dict(client.context, **context))
+        assert rows, model
+
+
+def test_warehouse_stock_reports(login):
+    "The warehouse clerk opens the quantities of the reports, no amount"
+    client = login('warehouse3')
+    for model, context, fields in stock_reports(client):
+        context = dict(client.context, **context)
+        if model == 'stock.reporting.valuation':
+            with pytest.raises(Fault):
+                call(client, model, 'search', [], 0, None, None,
+                    context=context)
+            continue
+        with pytest.raises(Fault) as info:
+            call(client, model, 'search_read', [], 0, None, None, fields,
+                context=context)
+        assert DENIED in info.value.message
+        assert call(client, model, 'search_read', [], 0, None, None,
+            fields[:1], context=context)
