@@ -3,7 +3,11 @@
 """The role matrix of docs/roles.md over JSON-RPC, as the demo users: what
 each role may not read it cannot read, search, order by or export, and
 each role finishes its own work."""
+import base64
 import datetime as dt
+import io
+import zipfile
+from decimal import Decimal
 
 import pytest
 from jsonrpc import Fault
@@ -241,3 +245,43 @@ def test_warehouse_stock_reports(login):
         assert DENIED in info.value.message
         assert call(client, model, 'search_read', [], 0, None, None,
             fields[:1], context=context)
+
+
+@pytest.fixture(scope='module')
+def receipt_print(admin):
+    """The action of the print of a supplier receipt (入库单), kept as
+    OpenDocument to read it without LibreOffice"""
+    action, = call(admin, 'ir.action.report', 'search',
+        [('report_name', '=', 'jxc.shipment.in')], 0, 1, None)
+    action, = call(admin, 'ir.action.report', 'copy', [action],
+        {'extension': ''})
+    yield action
+    call(admin, 'ir.action.report', 'delete', [action])
+
+
+def print_text(client, action, ids):
+    "The text of the print of the supplier receipts"
+    ext, content, _, _ = client.call('report.jxc.shipment.in.execute', ids,
+        {'action_id': action, 'model': 'stock.shipment.in'}, client.context)
+    assert ext == 'odt'
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(content['base64']))) as odt:
+        return odt.read('content.xml').decode()
+
+
+def test_print_without_prices(admin, login, receipt_print):
+    "A supplier receipt prints its prices only to whom may read them"
+    shipment, = call(admin, 'stock.shipment.in', 'search',
+        [('state', '=', 'done')], 0, 1, None)
+    moves = call(admin, 'stock.move', 'search_read',
+        [('shipment', '=', 'stock.shipment.in,%s' % shipment)], 0, None,
+        None, ['unit_price'])
+    prices = {'{:,.2f}'.format(Decimal(m['unit_price']['decimal']))
+        for m in moves if m['unit_price']}
+    assert prices
+    text = print_text(admin, receipt_print, [shipment])
+    assert all('>%s<' % p in text for p in prices)
+    assert "人民币" in text
+    text = print_text(login('warehouse3'), receipt_print, [shipment])
+    assert "入库单" in text
+    assert not any('>%s<' % p in text for p in prices)
+    assert "人民币" not in text
