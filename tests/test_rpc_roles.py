@@ -264,7 +264,8 @@ def print_text(client, action, ids):
     ext, content, _, _ = client.call('report.jxc.shipment.in.execute', ids,
         {'action_id': action, 'model': 'stock.shipment.in'}, client.context)
     assert ext == 'odt'
-    with zipfile.ZipFile(io.BytesIO(base64.b64decode(content['base64']))) as odt:
+    odt = io.BytesIO(base64.b64decode(content['base64']))
+    with zipfile.ZipFile(odt) as odt:
         return odt.read('content.xml').decode()
 
 
