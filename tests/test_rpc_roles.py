@@ -91,16 +91,21 @@ def assert_reads(client):
         assert len(call(client, model, 'read', ids, fields)) == len(ids)
 
 
-@pytest.mark.parametrize('domain, order', [
-        ([('cost_price', '>', 0)], None),
-        ([('template.cost_price', '>', 0)], None),
-        ([], [('cost_price', 'DESC')]),
+@pytest.mark.parametrize('name, model, domain, order', [
+        ('salesperson4', 'product.product', [('cost_price', '>', 0)], None),
+        ('salesperson4', 'product.product',
+            [('template.cost_price', '>', 0)], None),
+        ('salesperson4', 'product.product', [], [('cost_price', 'DESC')]),
+        ('salesperson4', 'stock.move', [('cost_price', '>', 0)], None),
+        ('warehouse3', 'stock.move', [('unit_price', '>', 0)], None),
+        ('warehouse3', 'stock.move', [], [('unit_price', 'DESC')]),
+        ('warehouse3', 'purchase.line', [('unit_price', '>', 0)], None),
         ])
-def test_search_denied_field(login, domain, order):
-    "The salesperson cannot infer a cost by a search or an order on it"
-    client = login('salesperson4')
+def test_search_denied_field(admin, login, name, model, domain, order):
+    "The role cannot infer a price or a cost by a search or an order on it"
+    client = login(name)
     with pytest.raises(Fault) as info:
-        call(client, 'product.product', 'search', domain, 0, None, order)
+        call(client, model, 'search', domain, 0, None, order)
     assert DENIED in info.value.message
 
 
