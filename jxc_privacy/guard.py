@@ -18,11 +18,23 @@ from trytond.model import fields
 from trytond.model.exceptions import ValidationError
 from trytond.model.modelstorage import _record_eval_pyson
 from trytond.pool import Pool
+from trytond.transaction import without_check_access
 
 from .search import SearchMixin, checked_rpc
 
 INTEGER_MAX = 2 ** 31
 NUMBER_MAX = Decimal(10) ** 16
+ACTIONS = {'create', 'write', 'delete', 'add', 'remove', 'copy'}
+TYPES = {
+    'one2many': list,
+    'many2many': list,
+    'reference': (str, list, tuple),
+    'timedelta': dt.timedelta,
+    'dict': dict,
+    'binary': bytes,
+    'multiselection': (list, tuple),
+    'time': dt.time,
+    }
 
 
 class GuardError(ValidationError):
@@ -56,13 +68,26 @@ class GuardMixin(SearchMixin):
                 cls.__rpc__[name] = checked_rpc(cls.__rpc__[name], check)
 
     @classmethod
+    def _guard_report(cls):
+        if cls._is_table_query():
+            raise GuardError(gettext(
+                    'jxc_privacy.msg_guard_report', **cls.__names__()))
+
+    @classmethod
+    @without_check_access
     def _guard_rpc_create(cls, vlist):
+        cls._guard_report()
+        if not isinstance(vlist, list):
+            cls._guard_type_model()
         for values in vlist:
+            cls._guard_values(values)
             cls._guard_client(values)
             cls._guard_parents(values=values)
 
     @classmethod
+    @without_check_access
     def _guard_rpc_write(cls, *args):
+        cls._guard_report()
         actions = iter(args)
         for records, values in zip(actions, actions):
             records = cls.browse(records)
@@ -83,12 +108,17 @@ class GuardMixin(SearchMixin):
         return after
 
     @classmethod
+    @without_check_access
     def _guard_rpc_copy(cls, records, default=None):
+        cls._guard_report()
         if isinstance(default, dict):
+            cls._guard_values(default)
             cls._guard_client(default)
 
     @classmethod
+    @without_check_access
     def _guard_rpc_delete(cls, records):
+        cls._guard_report()
         cls._guard_parents(records=cls.browse(records))
 
     @classmethod
@@ -98,9 +128,14 @@ class GuardMixin(SearchMixin):
             return
         for name, value in values.items():
             field = cls._fields.get(name)
-            if field is None or name in cls.__access__:
+            if field is None:
+                raise GuardError(gettext(
+                        'jxc_privacy.msg_guard_fields', fields=name,
+                        **cls.__names__()))
+            if name in cls.__access__:
                 continue
-            if field.readonly is True:
+            if field.readonly is True or (
+                    isinstance(field, fields.Function) and not field.setter):
                 raise GuardError(gettext(
                         'jxc_privacy.msg_guard_readonly',
                         **cls.__names__(name)))
@@ -179,7 +214,7 @@ class GuardMixin(SearchMixin):
     def _guard_values(cls, values, records=None):
         "Refuse values of the wrong type, not finite or out of range"
         if not isinstance(values, dict):
-            return
+            cls._guard_type_model()
         for name, value in values.items():
             field = cls._fields.get(name)
             if isinstance(field, fields.Function):
@@ -200,6 +235,12 @@ class GuardMixin(SearchMixin):
     @classmethod
     def _guard_value(cls, field, value):
         if isinstance(field, (fields.Float, fields.Numeric)):
+            if isinstance(value, str):
+                # Tryton reads a number sent as text
+                try:
+                    value = Decimal(value)
+                except ArithmeticError:
+                    cls._guard_type(field)
             if (isinstance(value, bool)
                     or not isinstance(value, (int, float, Decimal))):
                 cls._guard_type(field)
@@ -209,7 +250,7 @@ class GuardMixin(SearchMixin):
                 cls._guard_type(field)
             elif not -INTEGER_MAX < value < INTEGER_MAX:
                 cls._guard_number(field.name, value, INTEGER_MAX)
-        elif isinstance(field, (fields.Date, fields.DateTime)):
+        elif isinstance(field, (fields.Date, fields.Timestamp)):
             cls._guard_date(field, value)
         elif isinstance(field, (fields.Char, fields.Text)):
             if not isinstance(value, str):
@@ -220,6 +261,33 @@ class GuardMixin(SearchMixin):
                         **cls.__names__(field.name)))
         elif isinstance(field, fields.Boolean):
             if not isinstance(value, (bool, int)):
+                cls._guard_type(field)
+        elif not isinstance(value, TYPES.get(field._type, object)):
+            cls._guard_type(field)
+        elif field._type in {'one2many', 'many2many'}:
+            cls._guard_actions(field, value)
+
+    @classmethod
+    def _guard_actions(cls, field, actions):
+        "Refuse actions on lines that are not a list of known actions"
+        for action in actions:
+            if (not isinstance(action, (list, tuple)) or len(action) < 2
+                    or action[0] not in ACTIONS):
+                cls._guard_type(field)
+            if action[0] == 'create':
+                if not isinstance(action[1], list) or not all(
+                        isinstance(v, dict) for v in action[1]):
+                    cls._guard_type(field)
+            elif action[0] == 'write':
+                moves = iter(action[1:])
+                for ids, values in zip(moves, moves):
+                    if not isinstance(ids, list) or not isinstance(
+                            values, dict):
+                        cls._guard_type(field)
+                    field.get_target()._search_check_records(ids)
+            elif action[0] != 'copy' or isinstance(action[1], list):
+                field.get_target()._search_check_records(action[1])
+            else:
                 cls._guard_type(field)
 
     @staticmethod
@@ -240,7 +308,7 @@ class GuardMixin(SearchMixin):
 
     @classmethod
     def _guard_date(cls, field, value):
-        if isinstance(field, fields.DateTime):
+        if isinstance(field, fields.Timestamp):
             if not isinstance(value, dt.datetime):
                 cls._guard_type(field)
             value = value.date()
@@ -253,6 +321,12 @@ class GuardMixin(SearchMixin):
                     'jxc_privacy.msg_guard_date',
                     value=value, min=start, max=end,
                     **cls.__names__(field.name)))
+
+    @classmethod
+    def _guard_type_model(cls):
+        raise GuardError(gettext(
+                'jxc_privacy.msg_guard_fields', fields='?',
+                **cls.__names__()))
 
     @classmethod
     def _guard_type(cls, field):

@@ -4,11 +4,16 @@
 domain, order, offset or limit, or a pattern that would keep the database
 busy, is a clear error instead of a server error."""
 import copy
+import re
 
 from sql import As, Column, Select
+
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
+from trytond.model import Model, ModelSingleton
 from trytond.model.exceptions import ValidationError
+from trytond.rpc import RPC
+from trytond.transaction import inactive_records, without_check_access
 
 PATTERN_MAX = 1000
 WILDCARDS_MAX = 16
@@ -18,6 +23,32 @@ LIKE = {'like', 'ilike', 'not like', 'not ilike'}
 
 class SearchError(ValidationError):
     pass
+
+
+class RecordsRPC(RPC):
+    """An RPC whose record ids are checked before they are instantiated:
+    integers of records that exist"""
+    __slots__ = ('records',)
+
+    def convert(self, obj, *args, **kwargs):
+        values = list(args if 'context' in kwargs else args[:-1])
+        if isinstance(self.records, slice):
+            selection = values[self.records]
+        else:
+            selection = values[self.records:self.records + 1]
+        for ids in selection:
+            if not isinstance(ids, dict):
+                obj._search_check_records(ids)
+        return super().convert(obj, *args, **kwargs)
+
+
+def records_rpc(rpc, records):
+    "Return a copy of rpc that checks the records at position records"
+    checked = RecordsRPC()
+    for name in RPC.__slots__:
+        setattr(checked, name, getattr(rpc, name))
+    checked.records = records
+    return checked
 
 
 def checked_rpc(rpc, check):
@@ -66,11 +97,58 @@ class SearchMixin:
                 ]:
             if name in cls.__rpc__:
                 cls.__rpc__[name] = checked_rpc(cls.__rpc__[name], check)
+        for name, rpc in list(cls.__rpc__.items()):
+            records = 0 if name == 'read' else rpc.instantiate
+            if records is not None and not isinstance(rpc, RecordsRPC):
+                cls.__rpc__[name] = records_rpc(rpc, records)
+        if 'read' in cls.__rpc__:
+            cls.__rpc__['read'] = checked_rpc(
+                cls.__rpc__['read'], cls._search_rpc_read)
+
+    @classmethod
+    def _search_check_records(cls, ids):
+        "Refuse ids that are not integers of existing records"
+        if isinstance(ids, int) and not isinstance(ids, bool):
+            ids = [ids]
+        if isinstance(ids, (list, tuple)):
+            ids = [int(i) if isinstance(i, Model) else i for i in ids]
+        valid = isinstance(ids, list) and all(
+            isinstance(i, int) and not isinstance(i, bool)
+            and 0 < i < INTEGER_MAX for i in ids)
+        if valid and ids and not issubclass(cls, ModelSingleton):
+            with without_check_access(), inactive_records():
+                valid = cls.search(
+                    [('id', 'in', list(set(ids)))], count=True) == len(
+                    set(ids))
+        if not valid:
+            raise SearchError(gettext(
+                    'jxc_privacy.msg_guard_records',
+                    ids=str(ids)[:100], model=cls.__names__()['model']))
+
+    @classmethod
+    def _search_rpc_read(cls, ids, fields_names=None, *args, **kwargs):
+        cls._search_check_fields(fields_names)
+
+    @classmethod
+    def _search_check_fields(cls, names):
+        "Refuse names that are not a list of the model's fields"
+        valid = isinstance(names, list) and all(
+            isinstance(n, str) and (n.startswith('_')
+                or re.split(r'[.:]', n, 1)[0] in cls._fields)
+            for n in names)
+        if not valid:
+            raise SearchError(gettext(
+                    'jxc_privacy.msg_guard_fields',
+                    fields=str(names)[:100],
+                    model=cls.__names__()['model']))
 
     @classmethod
     def _search_rpc_check(
             cls, domain, offset=0, limit=None, order=None, *args, **kwargs):
         order = kwargs.get('order', order)
+        if args and args[0] is not None and not isinstance(args[0], bool):
+            # search_read: the fields to read
+            cls._search_check_fields(args[0])
         try:
             cls._search_check(domain, offset, limit, order)
             cls.search(domain, offset, limit, order, query=True)

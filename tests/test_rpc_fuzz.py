@@ -217,6 +217,9 @@ def test_fuzz(login, admin):
     print("seed %s, %s calls: %s clear errors, %s results" % (
             SEED, CALLS, clear,
             sum(f.outcomes['result'] for f in fuzzers)))
+    for error in sorted({'%s.%s: %s' % (e[0], e[1], str(e[3])[:160])
+                for e in internal}):
+        print("internal error:", error)
     assert internal == []
     assert left_behind == []
     assert fuzzers[0].stored_out_of_sense() == []
