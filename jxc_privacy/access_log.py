@@ -27,6 +27,7 @@ class AccessLog(ModelSQL, ModelView):
             ('export', "Export"),
             ('correction', "Correction"),
             ('erasure', "Erasure"),
+            ('consent_import', "Consent Import"),
             ], "Action", required=True, readonly=True)
     action_string = action.translated('action')
     party = fields.Many2One(
@@ -90,5 +91,7 @@ class AccessLog(ModelSQL, ModelView):
         party = getattr(record, 'party', None)
         if record.__name__ == 'party.party':
             party = record
+        elif record.__name__ == 'privacy.consent':
+            party = record.subject
         return party.id if party else None
 
