@@ -94,4 +94,3 @@ class AccessLog(ModelSQL, ModelView):
         elif record.__name__ == 'privacy.consent':
             party = record.subject
         return party.id if party else None
-

@@ -307,8 +307,7 @@ class ConsentImport(Wizard):
                 n: getattr(self.start, n) for n in IMPORTED_FIELDS})
         with without_check_access():
             consent.save()
-        AccessLog.add('consent_import', parties=[consent.subject],
-            resources=[consent])
+        AccessLog.add('consent_import', resources=[consent])
         return 'end'
 
 

@@ -525,9 +525,13 @@ class Request(Workflow, ModelSQL, ModelView):
 
     def _person_requests(self):
         Data = Pool().get('privacy.data')
-        parties, users = Data._persons(self.party, self.web_user)
+        return self._requests_of(*Data._persons(self.party, self.web_user))
+
+    @classmethod
+    def _requests_of(cls, parties, users):
+        "Return the requests of the parties and web users"
         with without_check_access():
-            return self.search(['OR',
+            return cls.search(['OR',
                     ('party', 'in', parties),
                     ('web_user', 'in', users),
                     ])
