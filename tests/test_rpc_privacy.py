@@ -3,6 +3,7 @@
 """Personal information over JSON-RPC on the demo set-up: consent events
 carry the server's evidence, requests are filed in their first state and
 only the privacy officer reads what they export."""
+import base64
 import datetime as dt
 import json
 import secrets
@@ -52,6 +53,26 @@ def consents(admin, customer, purpose):
     return admin.model.privacy.consent.search_read(
         [('subject', '=', customer), ('purpose', '=', purpose)],
         0, None, None, ['date', 'action', 'imported'])
+
+
+def import_(client, customer, policy, purpose, date):
+    "Run Import Historical Consent as client"
+    Wizard = client.wizard.privacy.consent.__getattr__('import')
+    session_id, _, _ = Wizard.create()
+    try:
+        Wizard.execute(session_id, {'start': {
+                    'subject': customer, 'purpose': purpose,
+                    'action': 'given', 'policy': policy, 'channel': 'paper',
+                    'date': date, 'evidence': "2025 年纸质登记表",
+                    }}, 'import_')
+    finally:
+        Wizard.delete(session_id)
+
+
+def bytes_(value):
+    "Decode a Binary value of trytond's JSON encoder"
+    assert value['__class__'] == 'bytes'
+    return base64.decodebytes(value['base64'].encode())
 
 
 def test_consent_date_forged(admin, salesperson, customer, policy):
@@ -108,20 +129,6 @@ def test_withdrawal_prevails(admin, salesperson, customer, policy):
         0, None, None, ['user', 'resource'])
     assert [(l['user'], l['resource']) for l in logs] == [
         (admin.user_id, 'privacy.consent,%s' % imported['id'])]
-
-
-def import_(client, customer, policy, purpose, date):
-    "Run Import Historical Consent as client"
-    Wizard = client.wizard.privacy.consent.__getattr__('import')
-    session_id, _, _ = Wizard.create()
-    try:
-        Wizard.execute(session_id, {'start': {
-                    'subject': customer, 'purpose': purpose,
-                    'action': 'given', 'policy': policy, 'channel': 'paper',
-                    'date': date, 'evidence': "2025 年纸质登记表",
-                    }}, 'import_')
-    finally:
-        Wizard.delete(session_id)
 
 
 def test_consent_import_officer_only(admin, salesperson, customer, policy):
@@ -209,8 +216,11 @@ def test_export_for_officer_only(admin, salesperson, customer):
         0, None, None) != []
 
 
-def bytes_(value):
-    "Decode a Binary value of trytond's JSON encoder"
-    import base64
-    assert value['__class__'] == 'bytes'
-    return base64.decodebytes(value['base64'].encode())
+def test_request_of_others_hidden(admin, salesperson, customer):
+    "A request filed by the officer is not visible to the salesperson"
+    request_id, = admin.model.privacy.request.create([{
+                'type': 'access', 'party': customer, 'channel': 'phone'}])
+    assert salesperson.model.privacy.request.search(
+        [('id', '=', request_id)], 0, None, None) == []
+    assert admin.model.privacy.request.search(
+        [('id', '=', request_id)], 0, None, None) == [request_id]
