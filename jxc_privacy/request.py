@@ -321,6 +321,7 @@ class Request(Workflow, ModelSQL, ModelView):
         fields the workflow and the officer set"""
         for name in sorted((WORKFLOW_FIELDS | ANSWER_FIELDS) & values.keys()):
             value = values[name]
+            # The first state is what copy sets
             if value and not (
                     name == 'state' and value == cls.default_state()):
                 raise AccessError(gettext(
