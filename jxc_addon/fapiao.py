@@ -17,6 +17,8 @@ from trytond.pyson import Bool, Eval
 from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
+from jxc_privacy.guard import GuardMixin
+
 from .exceptions import FapiaoError, FapiaoValidationError
 
 KINDS = [
@@ -46,7 +48,7 @@ ORDER_MODELS = {'in': 'purchase.purchase', 'out': 'sale.sale'}
 ORDER_FIELDS = {'in': 'purchase', 'out': 'sale'}
 
 
-class Fapiao(Workflow, ModelSQL, ModelView):
+class Fapiao(GuardMixin, Workflow, ModelSQL, ModelView):
     """The official tax invoice (发票) received from a supplier (到票) or
     issued to a customer (开票).
 
@@ -525,7 +527,7 @@ class _FapiaoChild:
         return self.fapiao.currency if self.fapiao else None
 
 
-class FapiaoLine(_FapiaoChild, ModelSQL, ModelView):
+class FapiaoLine(GuardMixin, _FapiaoChild, ModelSQL, ModelView):
     "The untaxed amount and the tax of one rate on a fapiao"
     __name__ = 'account.fapiao.line'
 
@@ -558,7 +560,7 @@ class FapiaoLine(_FapiaoChild, ModelSQL, ModelView):
     on_change_rate = on_change_amount
 
 
-class FapiaoAllocation(_FapiaoChild, ModelSQL, ModelView):
+class FapiaoAllocation(GuardMixin, _FapiaoChild, ModelSQL, ModelView):
     "The part of a fapiao's total, tax included, that covers an order"
     __name__ = 'account.fapiao.allocation'
 

@@ -18,6 +18,8 @@ from trytond.pyson import Eval, If
 from trytond.tools import grouped_slice
 from trytond.transaction import Transaction
 
+from jxc_privacy.guard import GuardMixin
+
 from .fapiao import (
     ORDER_FIELDS, ORDER_MODELS, ORDER_STATES, order_due_column, to_money)
 
@@ -118,7 +120,7 @@ class _OrderMixin:
             ]
 
 
-class _PerOrder(_OrderMixin, ModelSQL, ModelView):
+class _PerOrder(GuardMixin, _OrderMixin, ModelSQL, ModelView):
     __slots__ = ()
 
     number = fields.Char("Number")
@@ -147,7 +149,7 @@ class _PerOrder(_OrderMixin, ModelSQL, ModelView):
             where=where)
 
 
-class _PerParty(_OrderMixin, ModelSQL, ModelView):
+class _PerParty(GuardMixin, _OrderMixin, ModelSQL, ModelView):
     __slots__ = ()
 
     orders = fields.Integer("Orders", help="The number of orders.")
@@ -212,7 +214,7 @@ class Customer(_PerParty):
     fapiao_type = 'out'
 
 
-class Rate(ModelSQL, ModelView):
+class Rate(GuardMixin, ModelSQL, ModelView):
     "Registered fapiao per party, tax rate and month"
     __name__ = 'account.fapiao.reporting.rate'
 

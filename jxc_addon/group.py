@@ -5,6 +5,8 @@ from sql import With
 from trytond.model import ModelSQL, fields
 from trytond.pool import Pool, PoolMeta
 
+from jxc_privacy.guard import GuardMixin
+
 
 class Group(metaclass=PoolMeta):
     __name__ = 'res.group'
@@ -33,7 +35,7 @@ class Group(metaclass=PoolMeta):
         return parents
 
 
-class GroupImplied(ModelSQL):
+class GroupImplied(GuardMixin, ModelSQL):
     __name__ = 'res.group-res.group.implied'
 
     group = fields.Many2One(

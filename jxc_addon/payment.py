@@ -18,6 +18,8 @@ from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
+from jxc_privacy.guard import GuardMixin
+
 from .exceptions import PaymentError
 from .numbering import default_sequence
 
@@ -75,7 +77,7 @@ class Move(metaclass=PoolMeta):
         return super()._get_origin() + ['jxc.payment.voucher']
 
 
-class Voucher(Workflow, ModelSQL, ModelView):
+class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'jxc.payment.voucher'
     _rec_name = 'number'
 
@@ -412,7 +414,7 @@ def save_moves(moves):
     Move.post([m for m, _ in moves])
 
 
-class VoucherLine(Workflow, ModelSQL, ModelView):
+class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
     "One 核销: an amount of a voucher matched to an invoice"
     __name__ = 'jxc.payment.voucher.line'
 

@@ -13,6 +13,8 @@ from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 from trytond.transaction import Transaction
 
+from jxc_privacy.guard import GuardMixin
+
 ADVANCES = [
     (None, ""),
     ('customer', "Customer"),
@@ -158,7 +160,7 @@ def party_lines(kind):
     return query, line, move, account, (flag | (type_.advance == kind))
 
 
-class StatementLine(ModelSQL, ModelView):
+class StatementLine(GuardMixin, ModelSQL, ModelView):
     "One line of the statement of a party: 对账单"
     __name__ = 'jxc.payment.statement.line'
 
@@ -251,7 +253,7 @@ class StatisticsContext(PeriodContextMixin, ModelView):
         return Transaction().context.get('from_date')
 
 
-class Statistics(ModelSQL, ModelView):
+class Statistics(GuardMixin, ModelSQL, ModelView):
     """收款统计 / 付款统计: per invoice of the period, what was invoiced,
     paid by vouchers by to_date, is open and overdue"""
     __name__ = 'jxc.payment.statistics'

@@ -144,6 +144,7 @@ class Sheet:
     lines: list = field(default_factory=list)
     untaxed_amount: Decimal = Decimal(0)
     tax_amount: Decimal = Decimal(0)
+    priced: bool = True
 
     @property
     def total_amount(self):
@@ -166,6 +167,8 @@ class Sheet:
     @property
     def total_in_words(self):
         "价税合计(大写)"
+        if not self.priced:
+            return ''
         return in_words(self.currency, self.total_amount)
 
 
@@ -186,17 +189,45 @@ class ChineseMixin:
         return context
 
 
+def blank(value):
+    "Print nothing in place of a price or an amount"
+    return ''
+
+
 class ChineseReport(ChineseMixin, CompanyReport):
     "A document printed the Chinese way, in Chinese"
     __slots__ = ()
     title = ''
     company_buys = False
+    # The fields of the prices and amounts printed, per model: a user who
+    # may not read one of them gets the document without prices
+    price_fields = []
 
     @classmethod
     def get_context(cls, records, header, data):
         context = super().get_context(records, header, data)
         context['sheets'] = [cls.get_sheet(r) for r in records]
+        if not cls.priced():
+            for sheet in context['sheets']:
+                cls.unprice(sheet)
+            context.update(money=blank, price=blank)
         return context
+
+    @classmethod
+    def priced(cls):
+        "Whether the user may read the prices and amounts of the print"
+        FieldAccess = Pool().get('ir.model.field.access')
+        return all(
+            FieldAccess.check(model, fields, raise_exception=False)
+            for model, fields in cls.price_fields)
+
+    @classmethod
+    def unprice(cls, sheet):
+        "Remove the prices and amounts from the sheet"
+        for line in sheet.lines:
+            line.unit_price = line.amount = line.tax_amount = None
+        sheet.untaxed_amount = sheet.tax_amount = Decimal(0)
+        sheet.priced = False
 
     @classmethod
     def get_sheet(cls, record):
@@ -312,6 +343,10 @@ class PurchaseReport(ChineseReport):
     __name__ = 'jxc.purchase'
     title = '采购订单'
     company_buys = True
+    price_fields = [
+        ('purchase.purchase', ['untaxed_amount', 'tax_amount']),
+        ('purchase.line', ['unit_price', 'amount']),
+        ]
 
     @classmethod
     def get_date(cls, record):
@@ -329,6 +364,10 @@ class SaleReport(ChineseReport):
     "销售订单"
     __name__ = 'jxc.sale'
     title = '销售订单'
+    price_fields = [
+        ('sale.sale', ['untaxed_amount', 'tax_amount']),
+        ('sale.line', ['unit_price', 'amount']),
+        ]
 
     @classmethod
     def get_date(cls, record):
@@ -346,6 +385,7 @@ class SaleReport(ChineseReport):
 class ShipmentReport(ChineseReport):
     "A shipment priced from its moves and taxed as their order lines"
     __slots__ = ()
+    price_fields = [('stock.move', ['unit_price'])]
 
     @classmethod
     def get_date(cls, record):
@@ -433,6 +473,10 @@ class ShipmentOutReport(ShipmentReport):
 class InvoiceReport(ChineseReport):
     "采购发票 or 销售发票: the invoice record, not the official fapiao"
     __name__ = 'jxc.invoice'
+    price_fields = [
+        ('account.invoice', ['untaxed_amount', 'tax_amount']),
+        ('account.invoice.line', ['unit_price', 'amount']),
+        ]
 
     @classmethod
     def get_title(cls, record):
@@ -475,6 +519,10 @@ class InternalShipmentReport(CompanyDocumentMixin, ShipmentReport):
     "调拨单: the goods valued at cost, from one warehouse to another"
     __name__ = 'jxc.shipment.internal'
     title = '调拨单'
+    price_fields = [
+        ('stock.move', ['cost_price']),
+        ('product.product', ['cost_price']),
+        ]
 
     @classmethod
     def get_moves(cls, record):
@@ -512,6 +560,10 @@ class InventoryReport(CompanyDocumentMixin, ChineseReport):
     "盘点单: expected and counted quantities, gains and losses at cost"
     __name__ = 'jxc.inventory'
     title = '盘点单'
+    price_fields = [
+        ('stock.inventory', ['gain_amount', 'loss_amount']),
+        ('stock.inventory.line', ['unit_cost', 'difference_amount']),
+        ]
 
     @classmethod
     def get_date(cls, record):

@@ -4,7 +4,6 @@ from collections import defaultdict
 from decimal import Decimal
 from itertools import groupby
 
-
 from trytond.i18n import gettext
 from trytond.model import (
     DeactivableMixin, ModelSQL, ModelView, Workflow, fields)
@@ -14,6 +13,8 @@ from trytond.modules.stock.configuration import default_func
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, Id, If
 from trytond.transaction import Transaction
+
+from jxc_privacy.guard import GuardMixin
 
 from .exceptions import (
     InternalShipmentLocationError, InventoryPeriodClosedError,
@@ -75,7 +76,7 @@ class ConfigurationSequence(metaclass=PoolMeta):
         'jxc_addon', 'sequence_other_shipment_out')
 
 
-class OtherReason(DeactivableMixin, ModelSQL, ModelView):
+class OtherReason(GuardMixin, DeactivableMixin, ModelSQL, ModelView):
     __name__ = 'stock.other.reason'
 
     name = fields.Char("Name", required=True, translate=True)
@@ -108,7 +109,7 @@ class OtherReason(DeactivableMixin, ModelSQL, ModelView):
         return ModelData.get_id('stock', 'location_lost_found')
 
 
-class OtherShipment(Workflow, ModelSQL, ModelView):
+class OtherShipment(GuardMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'stock.other.shipment'
     _rec_name = 'number'
     _states = {
@@ -119,7 +120,10 @@ class OtherShipment(Workflow, ModelSQL, ModelView):
         "Number", readonly=True,
         help="The main identifier of the document, given when done.")
     kind = fields.Selection(
-        KINDS, "Kind", required=True, readonly=True,
+        KINDS, "Kind", required=True,
+        states={
+            'readonly': Eval('id', -1) >= 0,
+            },
         help="Whether goods come in or go out.")
     kind_string = kind.translated('kind')
     company = fields.Many2One(
@@ -349,7 +353,7 @@ class OtherShipment(Workflow, ModelSQL, ModelView):
         cls.set_number(shipments)
 
 
-class OtherShipmentLine(ModelSQL, ModelView):
+class OtherShipmentLine(GuardMixin, ModelSQL, ModelView):
     __name__ = 'stock.other.shipment.line'
     _states = {
         'readonly': Eval('shipment_state') != 'draft',
@@ -386,6 +390,11 @@ class OtherShipmentLine(ModelSQL, ModelView):
         'on_change_with_product_uom_category')
     unit_price = fields.Numeric(
         "Unit Price", digits=price_digits,
+        domain=[
+            If(Eval('unit_price'),
+                ('unit_price', '>=', 0),
+                ()),
+            ],
         states={
             'readonly': _states['readonly'],
             'invisible': Eval('shipment_kind') != 'in',

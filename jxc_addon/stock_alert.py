@@ -12,6 +12,8 @@ from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction
 
+from jxc_privacy.guard import GuardMixin
+
 STATES = [
     ('below', "Below Minimum"),
     ('above', "Above Maximum"),
@@ -31,7 +33,7 @@ class OrderPoint(metaclass=PoolMeta):
             "listed in the stock alerts.")
 
 
-class StockAlert(ModelSQL, ModelView):
+class StockAlert(GuardMixin, ModelSQL, ModelView):
     """Products whose quantity on hand in a warehouse is below the minimum
     or above the maximum of their purchase order point.
     Tryton has order points but no list of the products outside them."""

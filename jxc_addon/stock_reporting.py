@@ -28,6 +28,8 @@ from trytond.pyson import Eval
 from trytond.transaction import Transaction
 from trytond.wizard import StateTransition, Wizard
 
+from jxc_privacy.guard import GuardMixin
+
 from .list_export import write_xlsx
 
 AMOUNT_DIGITS = (16, 2)
@@ -467,7 +469,7 @@ class _SummaryMixin:
             context.get('to_date') or dt.date.max, context.get('company'))
 
 
-class Summary(_SummaryMixin, ModelSQL, ModelView):
+class Summary(GuardMixin, _SummaryMixin, ModelSQL, ModelView):
     "收发存汇总表: opening, receipts and issues by kind, closing per product"
     __name__ = 'stock.reporting.summary'
 
@@ -502,7 +504,7 @@ class Summary(_SummaryMixin, ModelSQL, ModelView):
         return self.product.default_uom if self.product else None
 
 
-class SummaryCategory(_SummaryMixin, ModelSQL, ModelView):
+class SummaryCategory(GuardMixin, _SummaryMixin, ModelSQL, ModelView):
     "收发存汇总表 subtotals per product category"
     __name__ = 'stock.reporting.summary.category'
 
@@ -569,7 +571,7 @@ class ValuationContext(ModelView):
         return Pool().get('ir.date').today()
 
 
-class Valuation(ModelSQL, ModelView):
+class Valuation(GuardMixin, ModelSQL, ModelView):
     "库存价值: quantity and value of each product in stock at a date"
     __name__ = 'stock.reporting.valuation'
 
@@ -855,20 +857,30 @@ class User(metaclass=PoolMeta):
         notify them"""
         pool = Pool()
         Attachment = pool.get('ir.attachment')
+        FieldAccess = pool.get('ir.model.field.access')
         Notification = pool.get('res.notification')
         Ledger = pool.get('stock.reporting.inventory.move')
         for user in users:
             language = user.language.code if user.language else None
+            # The columns the user may read: the warehouse clerk gets the
+            # quantities without the amounts
+            with Transaction().set_user(user.id):
+                access = FieldAccess.get_access([Ledger.__name__])[
+                    Ledger.__name__]
+            columns = [i for i, n in enumerate(LEDGER_COLUMNS)
+                if access.get(n, {'read': True})['read']]
             with Transaction().set_context(
                     values, language=language, date=None,
                     product_type='product.product'):
                 strings = Ledger.fields_get(LEDGER_COLUMNS)
-                header = [strings[n]['string'] for n in LEDGER_COLUMNS]
+                header = [strings[LEDGER_COLUMNS[i]]['string']
+                    for i in columns]
                 title = gettext('jxc_addon.msg_stock_ledger_title',
                     from_date=values['from_date'], to_date=values['to_date'])
+                rows = ([row[i] for i in columns]
+                    for row in Ledger.export_rows())
                 with tempfile.TemporaryFile() as fileobj:
-                    write_xlsx(
-                        fileobj, title, header, Ledger.export_rows())
+                    write_xlsx(fileobj, title, header, rows)
                     fileobj.seek(0)
                     data = fileobj.read()
                 attachment, = Attachment.create([{

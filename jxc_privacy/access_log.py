@@ -7,9 +7,10 @@ from trytond.model import ModelSQL, ModelView, fields
 from trytond.transaction import Transaction, without_check_access
 
 from .exceptions import AccessLogModifyError
+from .guard import GuardMixin
 
 
-class AccessLog(ModelSQL, ModelView):
+class AccessLog(GuardMixin, ModelSQL, ModelView):
     """Personal Information Access Log
 
     Who exported, corrected or erased the personal information of which

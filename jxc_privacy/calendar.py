@@ -4,8 +4,10 @@ import datetime as dt
 
 from trytond.model import ModelSQL, ModelView, Unique, fields
 
+from .guard import GuardMixin
 
-class Holiday(ModelSQL, ModelView):
+
+class Holiday(GuardMixin, ModelSQL, ModelView):
     """Public holidays and make-up working days (调休)
 
     Tryton has no working-day calendar. China moves working days every year:

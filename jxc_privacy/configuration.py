@@ -4,12 +4,13 @@ from trytond.model import ModelSingleton, ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool
 from trytond.pyson import Id
 
+from .guard import GuardMixin
 from .request import TYPES
 
 REPLY_DAYS = 15
 
 
-class Configuration(ModelSingleton, ModelSQL, ModelView):
+class Configuration(GuardMixin, ModelSingleton, ModelSQL, ModelView):
     """Personal Information Protection Configuration
 
     jxc_privacy depends on no configuration of other modules."""
@@ -57,7 +58,7 @@ class Configuration(ModelSingleton, ModelSQL, ModelView):
         return self.reply_days
 
 
-class ConfigurationPeriod(ModelSQL, ModelView):
+class ConfigurationPeriod(GuardMixin, ModelSQL, ModelView):
     "Personal Information Request Reply Period"
     __name__ = 'privacy.configuration.period'
 

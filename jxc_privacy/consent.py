@@ -12,6 +12,7 @@ from trytond.transaction import Transaction, without_check_access
 from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .exceptions import ConsentModifyError, ConsentValidationError
+from .guard import GuardMixin
 
 PURPOSES_WITH_RECIPIENT = {'sharing', 'cross_border'}
 # Set by the server from the transaction, never by a client
@@ -21,7 +22,7 @@ IMPORTED_FIELDS = [
     'date', 'evidence']
 
 
-class Consent(ModelSQL, ModelView):
+class Consent(GuardMixin, ModelSQL, ModelView):
     __name__ = 'privacy.consent'
     # Events are append-only: every field is read-only once saved
     _states = {

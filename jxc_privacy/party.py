@@ -1,11 +1,16 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
+from email_validator import EmailNotValidError, validate_email
+
 from trytond.i18n import gettext
+from trytond.modules.party.exceptions import InvalidEMail
+from trytond.modules.web_user.exceptions import UserValidationError
 from trytond.model import fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import inactive_records, without_check_access
 
 from .exceptions import PartyRestrictedError
+from .guard import GuardMixin
 
 
 class CorrectionLogMixin:
@@ -23,7 +28,7 @@ class CorrectionLogMixin:
                 'correction', resources=records, field_names=changed)
 
 
-class Party(CorrectionLogMixin, metaclass=PoolMeta):
+class Party(GuardMixin, CorrectionLogMixin, metaclass=PoolMeta):
     __name__ = 'party.party'
     _personal_fields = {'name'}
 
@@ -37,7 +42,7 @@ class Party(CorrectionLogMixin, metaclass=PoolMeta):
         return False
 
 
-class Address(CorrectionLogMixin, metaclass=PoolMeta):
+class Address(GuardMixin, CorrectionLogMixin, metaclass=PoolMeta):
     __name__ = 'party.address'
     _personal_fields = {
         'party_name', 'attn', 'street_unstructured', 'street_name',
@@ -47,19 +52,56 @@ class Address(CorrectionLogMixin, metaclass=PoolMeta):
         }
 
 
-class ContactMechanism(CorrectionLogMixin, metaclass=PoolMeta):
+def check_email(value):
+    """Raise EmailNotValidError if value is not the syntax of an e-mail
+    address; the domain is not asked to DNS, which a site may not reach"""
+    validate_email(value, check_deliverability=False, test_environment=True)
+
+
+class ContactMechanism(GuardMixin, CorrectionLogMixin, metaclass=PoolMeta):
     __name__ = 'party.contact_mechanism'
     _personal_fields = {'type', 'value', 'name', 'comment'}
 
+    @classmethod
+    def check_valid_email(cls, mechanisms, field_names=None):
+        # Not super(): Tryton asks DNS for the domain and waits for it
+        if field_names and not (field_names & {'type', 'value'}):
+            return
+        for mechanism in mechanisms:
+            if mechanism.type == 'email' and mechanism.value:
+                try:
+                    check_email(mechanism.value)
+                except EmailNotValidError as exception:
+                    raise InvalidEMail(gettext(
+                            'party.msg_email_invalid',
+                            email=mechanism.value,
+                            party=mechanism.party.rec_name),
+                        str(exception)) from exception
 
-class Identifier(CorrectionLogMixin, metaclass=PoolMeta):
+
+class Identifier(GuardMixin, CorrectionLogMixin, metaclass=PoolMeta):
     __name__ = 'party.identifier'
     _personal_fields = {'type', 'code'}
 
 
-class WebUser(CorrectionLogMixin, metaclass=PoolMeta):
+class WebUser(GuardMixin, CorrectionLogMixin, metaclass=PoolMeta):
     __name__ = 'web.user'
     _personal_fields = {'email'}
+
+    @classmethod
+    def check_valid_email(cls, users, fields_names=None):
+        # Not super(): Tryton asks DNS for the domain and waits for it
+        if fields_names and 'email' not in fields_names:
+            return
+        for user in users:
+            if user.email:
+                try:
+                    check_email(user.email)
+                except EmailNotValidError as exception:
+                    raise UserValidationError(gettext(
+                            'web_user.msg_user_email_invalid',
+                            user=user.rec_name, email=user.email),
+                        str(exception)) from exception
 
 
 class Erase(metaclass=PoolMeta):

@@ -10,9 +10,10 @@ from trytond.rpc import RPC
 from trytond.transaction import Transaction
 
 from .exceptions import PolicyModifyError
+from .guard import GuardMixin
 
 
-class Policy(Workflow, ModelSQL, ModelView):
+class Policy(GuardMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'privacy.policy'
     _states = {
         'readonly': Eval('state') != 'draft',

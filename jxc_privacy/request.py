@@ -11,6 +11,7 @@ from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
 
 from . import consent
+from .guard import GuardMixin
 
 TYPES = [
     ('access', "Access and Copy"),
@@ -32,7 +33,7 @@ WORKFLOW_FIELDS = {
 ANSWER_FIELDS = {'answer', 'refusal_ground', 'refusal_reason'}
 
 
-class Request(Workflow, ModelSQL, ModelView):
+class Request(GuardMixin, Workflow, ModelSQL, ModelView):
     """Personal Information Request
 
     A request of a person exercising a right of PIPL chapter IV (art. 44-50):
@@ -595,7 +596,7 @@ def _format(item, names):
     return '%s: %s' % (text, detail) if detail else text
 
 
-class RequestLog(ModelSQL, ModelView):
+class RequestLog(GuardMixin, ModelSQL, ModelView):
     "Personal Information Request Log"
     __name__ = 'privacy.request.log'
 
@@ -635,7 +636,7 @@ class RequestLog(ModelSQL, ModelView):
         return values
 
 
-class RequestExport(ModelSQL, ModelView):
+class RequestExport(GuardMixin, ModelSQL, ModelView):
     """Personal Information Request Export
 
     The personal information exported for an access or transfer request,

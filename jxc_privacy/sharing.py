@@ -5,6 +5,7 @@ from trytond.pool import PoolMeta
 from trytond.pyson import Eval
 
 from .consent import PURPOSES_WITH_RECIPIENT
+from .guard import GuardMixin
 
 LEGAL_BASES = [
     ('consent', "Consent"),
@@ -17,7 +18,7 @@ LEGAL_BASES = [
     ]
 
 
-class Sharing(DeactivableMixin, ModelSQL, ModelView):
+class Sharing(GuardMixin, DeactivableMixin, ModelSQL, ModelView):
     """Personal Information Sharing
 
     The register of the third parties and entrusted processors that receive

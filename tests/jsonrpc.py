@@ -3,6 +3,8 @@
 """A JSON-RPC client of trytond as the web client speaks it: a session
 opened with a login and password, one HTTP request per call."""
 import base64
+import datetime
+import decimal
 import itertools
 import json
 import urllib.request
@@ -73,16 +75,30 @@ class Client:
         if self._authorization:
             request.add_header('Authorization', self._authorization)
         with urllib.request.urlopen(request, timeout=300) as response:
-            answer = json.loads(response.read())
+            answer = json.loads(response.read(), object_hook=_object_hook)
         if answer.get('error'):
             raise Fault(answer['error'])
         return answer['result']
 
 
+def _object_hook(value):
+    "Decode the dates and decimals of trytond's JSON encoder"
+    kind = value.get('__class__')
+    if kind == 'date':
+        return datetime.date(value['year'], value['month'], value['day'])
+    if kind == 'datetime':
+        return datetime.datetime(
+            value['year'], value['month'], value['day'], value['hour'],
+            value['minute'], value['second'], value.get('microsecond', 0))
+    if kind == 'Decimal':
+        return decimal.Decimal(value['decimal'])
+    if kind == 'bytes':
+        return base64.b64decode(value['base64'])
+    return value
+
+
 def _default(value):
     "Encode dates and decimals as trytond's JSON decoder reads them"
-    import datetime
-    import decimal
     if isinstance(value, datetime.datetime):
         return {'__class__': 'datetime', 'year': value.year,
             'month': value.month, 'day': value.day, 'hour': value.hour,
