@@ -28,6 +28,7 @@ class AccessLog(GuardMixin, ModelSQL, ModelView):
             ('export', "Export"),
             ('correction', "Correction"),
             ('erasure', "Erasure"),
+            ('consent_import', "Consent Import"),
             ], "Action", required=True, readonly=True)
     action_string = action.translated('action')
     party = fields.Many2One(
@@ -91,4 +92,6 @@ class AccessLog(GuardMixin, ModelSQL, ModelView):
         party = getattr(record, 'party', None)
         if record.__name__ == 'party.party':
             party = record
+        elif record.__name__ == 'privacy.consent':
+            party = record.subject
         return party.id if party else None

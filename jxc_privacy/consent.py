@@ -4,15 +4,22 @@ import datetime as dt
 
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
-from trytond.pool import PoolMeta
+from trytond.model.exceptions import AccessError
+from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Bool, Eval, If
 from trytond.rpc import RPC
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
+from trytond.wizard import Button, StateTransition, StateView, Wizard
 
 from .exceptions import ConsentModifyError, ConsentValidationError
 from .guard import GuardMixin
 
 PURPOSES_WITH_RECIPIENT = {'sharing', 'cross_border'}
+# Set by the server from the transaction, never by a client
+SERVER_FIELDS = {'date', 'remote_address', 'recorded_by', 'imported'}
+IMPORTED_FIELDS = [
+    'subject', 'purpose', 'third_party', 'action', 'policy', 'channel',
+    'date', 'evidence']
 
 
 class Consent(GuardMixin, ModelSQL, ModelView):
@@ -82,10 +89,17 @@ class Consent(GuardMixin, ModelSQL, ModelView):
         "Evidence", states=_states,
         help="What the person ticked, signed or said.")
     remote_address = fields.Char(
-        "Remote Address", states=_states,
-        help="The network address of the person when recorded "
-        "through the web.")
-    date = fields.DateTime("Date", required=True, states=_states)
+        "Remote Address", readonly=True,
+        help="The network address of the client the event was recorded "
+        "from, as the server received it.")
+    date = fields.DateTime(
+        "Date", required=True, readonly=True,
+        help="The time of the server when the event was recorded, "
+        "or the historical date of an imported event.")
+    imported = fields.Boolean(
+        "Imported", readonly=True,
+        help="Imported by the privacy officer from earlier records "
+        "with its historical date.")
     minor_under_14 = fields.Boolean(
         "Minor under 14", states=_states,
         help="Check if the person is under 14: "
@@ -122,16 +136,12 @@ class Consent(GuardMixin, ModelSQL, ModelView):
                 })
 
     @classmethod
-    def default_date(cls):
-        return dt.datetime.now()
-
-    @classmethod
     def default_minor_under_14(cls):
         return False
 
     @classmethod
-    def default_recorded_by(cls):
-        return Transaction().user
+    def default_imported(cls):
+        return False
 
     @fields.depends('purpose', 'third_party')
     def on_change_purpose(self):
@@ -146,10 +156,26 @@ class Consent(GuardMixin, ModelSQL, ModelView):
                     ]))
 
     @classmethod
+    def create(cls, vlist):
+        if Transaction().check_access:
+            for values in vlist:
+                for name in sorted(SERVER_FIELDS & values.keys()):
+                    raise AccessError(gettext(
+                            'jxc_privacy.msg_consent_server_field',
+                            field=cls.__names__(name)['field']))
+        return super().create(vlist)
+
+    @classmethod
     def preprocess_values(cls, mode, values):
         values = super().preprocess_values(mode, values)
         if mode == 'create':
-            values['recorded_by'] = Transaction().user or None
+            transaction = Transaction()
+            request = transaction.context.get('_request') or {}
+            values['recorded_by'] = transaction.user or None
+            values['remote_address'] = request.get('remote_addr')
+            if not values.get('imported'):
+                values['imported'] = False
+                values['date'] = dt.datetime.now()
         return values
 
     @classmethod
@@ -206,10 +232,16 @@ class Consent(GuardMixin, ModelSQL, ModelView):
 
     @classmethod
     def get_latest(cls, party, purpose, third_party=None):
-        "Return the latest event of party for purpose"
+        """Return the latest event of party for purpose: the last recorded,
+        or without any, the imported event of the latest historical date"""
+        domain = cls._status_domain(party, purpose, third_party=third_party)
         consents = cls.search(
-            cls._status_domain(party, purpose, third_party=third_party),
-            order=[('date', 'DESC'), ('id', 'DESC')], limit=1)
+            domain + [('imported', '=', False)], order=[('id', 'DESC')],
+            limit=1)
+        if not consents:
+            consents = cls.search(
+                domain + [('imported', '=', True)],
+                order=[('date', 'DESC'), ('id', 'DESC')], limit=1)
         if consents:
             consent, = consents
             return consent
@@ -249,6 +281,77 @@ class Consent(GuardMixin, ModelSQL, ModelView):
         withdrawals = [c.get_withdrawal() for c in consents
             if c.action == 'given']
         cls.save(withdrawals)
+
+
+class ConsentImport(Wizard):
+    """Import Historical Consent
+
+    The one way to record a consent event with a date of the past: an
+    explicit action of the privacy officer, marked imported and logged."""
+    __name__ = 'privacy.consent.import'
+    start = StateView(
+        'privacy.consent.import.start',
+        'jxc_privacy.consent_import_start_view_form', [
+            Button("Cancel", 'end', 'tryton-cancel'),
+            Button("Import", 'import_', 'tryton-ok', default=True),
+            ])
+    import_ = StateTransition()
+
+    def transition_import_(self):
+        pool = Pool()
+        AccessLog = pool.get('privacy.access.log')
+        Consent = pool.get('privacy.consent')
+        Data = pool.get('privacy.data')
+        Data.check_officer('jxc_privacy.msg_consent_import_officer_only')
+        self.start.check_date()
+        consent = Consent(imported=True, **{
+                n: getattr(self.start, n) for n in IMPORTED_FIELDS})
+        with without_check_access():
+            consent.save()
+        AccessLog.add('consent_import', resources=[consent])
+        return 'end'
+
+
+class ConsentImportStart(ModelView):
+    "Import Historical Consent"
+    __name__ = 'privacy.consent.import.start'
+
+    subject = fields.Many2One('party.party', "Subject", required=True)
+    purpose = fields.Selection(
+        Consent.purpose.selection, "Purpose", required=True)
+    third_party = fields.Char(
+        "Third Party",
+        states={
+            'invisible': ~Eval('purpose').in_(
+                list(PURPOSES_WITH_RECIPIENT)),
+            'required': Eval('purpose').in_(list(PURPOSES_WITH_RECIPIENT)),
+            })
+    action = fields.Selection(
+        Consent.action.selection, "Action", required=True)
+    policy = fields.Many2One(
+        'privacy.policy', "Policy",
+        domain=[('state', '=', 'published')],
+        states={
+            'required': Eval('action') == 'given',
+            })
+    channel = fields.Selection(
+        Consent.channel.selection, "Channel", required=True)
+    date = fields.DateTime(
+        "Date", required=True,
+        help="When the person gave or withdrew consent.")
+    evidence = fields.Text(
+        "Evidence", required=True,
+        help="The earlier record the event is imported from.")
+
+    @fields.depends('purpose', 'third_party')
+    def on_change_purpose(self):
+        if self.purpose not in PURPOSES_WITH_RECIPIENT:
+            self.third_party = None
+
+    def check_date(self):
+        if self.date > dt.datetime.now():
+            raise ConsentValidationError(gettext(
+                    'jxc_privacy.msg_consent_import_future'))
 
 
 class Party(metaclass=PoolMeta):

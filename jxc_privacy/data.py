@@ -119,8 +119,8 @@ class Data(Model):
         return links
 
     @classmethod
-    def check_officer(cls):
-        "Raise unless the user is a privacy officer"
+    def check_officer(cls, message='jxc_privacy.msg_data_officer_only'):
+        "Raise the message unless the user is a privacy officer"
         pool = Pool()
         ModelData = pool.get('ir.model.data')
         User = pool.get('res.user')
@@ -128,7 +128,7 @@ class Data(Model):
             return
         group = ModelData.get_id('jxc_privacy', 'group_privacy_officer')
         if group not in User.get_groups():
-            raise AccessError(gettext('jxc_privacy.msg_data_officer_only'))
+            raise AccessError(gettext(message))
 
     @classmethod
     @without_check_access

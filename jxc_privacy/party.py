@@ -110,10 +110,14 @@ class Erase(metaclass=PoolMeta):
     def transition_erase(self):
         pool = Pool()
         Data = pool.get('privacy.data')
+        Request = pool.get('privacy.request')
         parties, users = Data._persons(self.ask.party)
         erasure = Data._prepare_erasure(parties, users)
+        # The texts and exports of the person's requests hold personal data
+        requests = Request._requests_of(parties, users)
         state = super().transition_erase()
         Data._after_erase(erasure)
+        Request._forget(requests)
         return state
 
     def check_erase(self, party):

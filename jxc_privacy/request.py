@@ -5,7 +5,7 @@ import datetime as dt
 from trytond.exceptions import UserError
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, Workflow, fields
-from trytond.model.exceptions import ValidationError
+from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
 from trytond.transaction import Transaction, without_check_access
@@ -25,6 +25,12 @@ TYPES = [
 OPEN_STATES = ['received', 'verified', 'processing']
 # The free texts may name the person: they are emptied on erasure
 PERSONAL_FIELDS = ['description', 'identity_note', 'third_party', 'answer']
+# Set by the transitions only, never by a client
+WORKFLOW_FIELDS = {
+    'state', 'number', 'due_date', 'verified_by', 'result', 'closed_date',
+    'closed_by', 'logs', 'exports'}
+# Filled by the officer on an open request, not when it is filed
+ANSWER_FIELDS = {'answer', 'refusal_ground', 'refusal_reason'}
 
 
 class Request(GuardMixin, Workflow, ModelSQL, ModelView):
@@ -170,6 +176,10 @@ class Request(GuardMixin, Workflow, ModelSQL, ModelView):
     closed_by = fields.Many2One('res.user', "Closed By", readonly=True)
     logs = fields.One2Many(
         'privacy.request.log', 'request', "Logs", readonly=True)
+    exports = fields.One2Many(
+        'privacy.request.export', 'request', "Exports", readonly=True,
+        help="The personal information exported for the person: "
+        "only the privacy officer can read it.")
     state = fields.Selection([
             ('received', "Received"),
             ('verified', "Identity Verified"),
@@ -300,14 +310,33 @@ class Request(GuardMixin, Workflow, ModelSQL, ModelView):
             self.party = self.web_user.party
 
     @classmethod
+    def create(cls, vlist):
+        if Transaction().check_access:
+            for values in vlist:
+                cls.check_filed_values(values)
+        return super().create(vlist)
+
+    @classmethod
+    def check_filed_values(cls, values):
+        """Refuse the values a client sends when filing a request for the
+        fields the workflow and the officer set"""
+        for name in sorted((WORKFLOW_FIELDS | ANSWER_FIELDS) & values.keys()):
+            value = values[name]
+            # The first state is what copy sets
+            if value and not (
+                    name == 'state' and value == cls.default_state()):
+                raise AccessError(gettext(
+                        'jxc_privacy.msg_request_workflow_field',
+                        field=cls.__names__(name)['field']))
+
+    @classmethod
     def preprocess_values(cls, mode, values):
         pool = Pool()
         Configuration = pool.get('privacy.configuration')
         WebUser = pool.get('web.user')
         values = super().preprocess_values(mode, values)
         if mode == 'create':
-            if not values.get('number'):
-                values['number'] = Configuration(1).request_sequence.get()
+            values['number'] = Configuration(1).request_sequence.get()
             # The party stays the reference once the account is erased
             if values.get('web_user') and not values.get('party'):
                 party = WebUser(values['web_user']).party
@@ -373,9 +402,9 @@ class Request(GuardMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     def copy(cls, requests, default=None):
         default = default.copy() if default is not None else {}
-        for name in ['number', 'due_date', 'verified_by', 'result',
+        for name in ['number', 'due_date', 'verified_by', 'answer', 'result',
                 'refusal_ground', 'refusal_reason', 'closed_date',
-                'closed_by', 'logs']:
+                'closed_by', 'logs', 'exports']:
             default.setdefault(name, None)
         default.setdefault('state', cls.default_state())
         default.setdefault('received_date', cls.default_received_date())
@@ -463,15 +492,15 @@ class Request(GuardMixin, Workflow, ModelSQL, ModelView):
 
     def _process_access(self):
         pool = Pool()
-        Attachment = pool.get('ir.attachment')
         Data = pool.get('privacy.data')
+        Export = pool.get('privacy.request.export')
         data = Data.export_person(party=self.party, web_user=self.web_user)
-        attachment = Attachment(
-            resource=self, name='%s.json' % self.number, type='data',
+        export = Export(
+            request=self, name='%s.json' % self.number,
             data=Data.to_json(data))
         with without_check_access():
-            attachment.save()
-        self._log([self], 'exported', attachment.name)
+            export.save()
+        self._log([self], 'exported', export.name)
 
     _process_export = _process_access
 
@@ -498,19 +527,29 @@ class Request(GuardMixin, Workflow, ModelSQL, ModelView):
 
     def _person_requests(self):
         Data = Pool().get('privacy.data')
-        parties, users = Data._persons(self.party, self.web_user)
+        return self._requests_of(*Data._persons(self.party, self.web_user))
+
+    @classmethod
+    def _requests_of(cls, parties, users):
+        "Return the requests of the parties and web users"
         with without_check_access():
-            return self.search(['OR',
+            return cls.search(['OR',
                     ('party', 'in', parties),
                     ('web_user', 'in', users),
                     ])
 
     @classmethod
     def _forget(cls, requests):
-        "Empty the free texts of the requests and delete their attachments"
-        Attachment = Pool().get('ir.attachment')
+        """Empty the free texts of the requests and delete their exports
+        and attachments"""
+        pool = Pool()
+        Attachment = pool.get('ir.attachment')
+        Export = pool.get('privacy.request.export')
         with without_check_access():
             cls.write(requests, {n: None for n in PERSONAL_FIELDS})
+            Export.delete(Export.search([
+                        ('request', 'in', [r.id for r in requests]),
+                        ]))
             Attachment.delete(Attachment.search([
                         ('resource', 'in', [str(r) for r in requests]),
                         ]))
@@ -593,6 +632,39 @@ class RequestLog(GuardMixin, ModelSQL, ModelView):
     def preprocess_values(cls, mode, values):
         values = super().preprocess_values(mode, values)
         if mode == 'create':
+            values['user'] = Transaction().user or None
+        return values
+
+
+class RequestExport(GuardMixin, ModelSQL, ModelView):
+    """Personal Information Request Export
+
+    The personal information exported for an access or transfer request,
+    readable by the privacy officer only: not an attachment, which anyone
+    who reads the request could read."""
+    __name__ = 'privacy.request.export'
+
+    request = fields.Many2One(
+        'privacy.request', "Request", required=True, readonly=True,
+        ondelete='CASCADE')
+    date = fields.DateTime("Date", required=True, readonly=True)
+    user = fields.Many2One('res.user', "User", readonly=True)
+    name = fields.Char("File Name", required=True, readonly=True)
+    data = fields.Binary("Data", filename='name', readonly=True)
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order = [
+            ('date', 'DESC'),
+            ('id', 'DESC'),
+            ]
+
+    @classmethod
+    def preprocess_values(cls, mode, values):
+        values = super().preprocess_values(mode, values)
+        if mode == 'create':
+            values['date'] = dt.datetime.now()
             values['user'] = Transaction().user or None
         return values
 
