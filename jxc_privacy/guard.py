@@ -20,7 +20,7 @@ from trytond.model.modelstorage import _record_eval_pyson
 from trytond.pool import Pool
 from trytond.transaction import without_check_access
 
-from .search import SearchMixin, checked_rpc
+from .search import SearchMixin, check_records, checked_rpc
 
 INTEGER_MAX = 2 ** 31
 NUMBER_MAX = Decimal(10) ** 16
@@ -93,6 +93,8 @@ class GuardMixin(SearchMixin):
             records = cls.browse(records)
             cls._guard_values(values, records)
             cls._guard_parents(records=records)
+            if not records:
+                cls._guard_client(values)
             for record in records:
                 cls._guard_client(values, cls._guard_after(record, values))
 
@@ -284,9 +286,9 @@ class GuardMixin(SearchMixin):
                     if not isinstance(ids, list) or not isinstance(
                             values, dict):
                         cls._guard_type(field)
-                    field.get_target()._search_check_records(ids)
+                    check_records(field.get_target(), ids)
             elif action[0] != 'copy' or isinstance(action[1], list):
-                field.get_target()._search_check_records(action[1])
+                check_records(field.get_target(), action[1])
             else:
                 cls._guard_type(field)
 

@@ -25,6 +25,25 @@ class SearchError(ValidationError):
     pass
 
 
+def check_records(Class, ids):
+    "Refuse ids that are not integers of existing records of Class"
+    if isinstance(ids, int) and not isinstance(ids, bool):
+        ids = [ids]
+    if isinstance(ids, (list, tuple)):
+        ids = [int(i) if isinstance(i, Model) else i for i in ids]
+    valid = isinstance(ids, list) and all(
+        isinstance(i, int) and not isinstance(i, bool)
+        and 0 < i < INTEGER_MAX for i in ids)
+    if valid and ids and not issubclass(Class, ModelSingleton):
+        with without_check_access(), inactive_records():
+            valid = Class.search(
+                [('id', 'in', list(set(ids)))], count=True) == len(set(ids))
+    if not valid:
+        raise SearchError(gettext(
+                'jxc_privacy.msg_guard_records',
+                ids=str(ids)[:100], model=Class.__names__()['model']))
+
+
 class RecordsRPC(RPC):
     """An RPC whose record ids are checked before they are instantiated:
     integers of records that exist"""
@@ -107,23 +126,7 @@ class SearchMixin:
 
     @classmethod
     def _search_check_records(cls, ids):
-        "Refuse ids that are not integers of existing records"
-        if isinstance(ids, int) and not isinstance(ids, bool):
-            ids = [ids]
-        if isinstance(ids, (list, tuple)):
-            ids = [int(i) if isinstance(i, Model) else i for i in ids]
-        valid = isinstance(ids, list) and all(
-            isinstance(i, int) and not isinstance(i, bool)
-            and 0 < i < INTEGER_MAX for i in ids)
-        if valid and ids and not issubclass(cls, ModelSingleton):
-            with without_check_access(), inactive_records():
-                valid = cls.search(
-                    [('id', 'in', list(set(ids)))], count=True) == len(
-                    set(ids))
-        if not valid:
-            raise SearchError(gettext(
-                    'jxc_privacy.msg_guard_records',
-                    ids=str(ids)[:100], model=cls.__names__()['model']))
+        check_records(cls, ids)
 
     @classmethod
     def _search_rpc_read(cls, ids, fields_names=None, *args, **kwargs):
