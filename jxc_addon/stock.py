@@ -1,6 +1,7 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
 import datetime
+from collections import defaultdict
 from decimal import Decimal
 from itertools import groupby
 
@@ -503,17 +504,15 @@ class Move(metaclass=PoolMeta):
 
     @classmethod
     def _negative_stock_issues(cls, moves):
-        """Return the first date of the moves that leave a warehouse which
-        forbids negative stock, per warehouse and product"""
-        since = {}
+        """Return the moves that leave a warehouse which forbids negative
+        stock, per warehouse and product"""
+        issues = defaultdict(list)
         for move in moves:
             warehouse = move.from_location.warehouse
             if (warehouse and warehouse.forbid_negative_stock
                     and not move.to_location.is_within(warehouse)):
-                key = warehouse.id, move.product.id
-                since[key] = min(
-                    since.get(key, move.effective_date), move.effective_date)
-        return since
+                issues[warehouse.id, move.product.id].append(move)
+        return issues
 
     @classmethod
     def _negative_stock_query(cls, since, moves):
@@ -583,13 +582,16 @@ class Move(metaclass=PoolMeta):
         pool = Pool()
         Product = pool.get('product.product')
         Location = pool.get('stock.location')
+        issues = cls._negative_stock_issues(moves)
+        if not issues:
+            return
+        # The query counts the moves as done at the date they will get
         for move in moves:
             move.set_effective_date()
-        since = cls._negative_stock_issues(moves)
-        if not since:
-            return
         with without_check_access():
             cls.save(moves)
+        since = {k: min(m.effective_date for m in v)
+            for k, v in issues.items()}
         lock_rows(Product, {p for _, p in since})
         cursor = Transaction().connection.cursor()
         cursor.execute(*cls._negative_stock_query(since, moves))
