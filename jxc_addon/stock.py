@@ -546,8 +546,8 @@ class Move(metaclass=PoolMeta):
                 move.planned_date))
         done = (move.state == 'done') | reduce_ids(
             move.id, [m.id for m in moves])
-        window = Window([warehouse.id, move.product], order_by=[date])
-        balance = (move
+        # The date holds parameters: PostgreSQL groups by it only as a column
+        changes = (move
             .join(from_location,
                 condition=move.from_location == from_location.id)
             .join(to_location, condition=move.to_location == to_location.id)
@@ -557,16 +557,21 @@ class Move(metaclass=PoolMeta):
                 warehouse.id.as_('warehouse'),
                 move.product.as_('product'),
                 date.as_('date'),
-                Sum(Sum(Case((done, quantity), else_=0)),
-                    window=window).as_('stock'),
-                Sum(Sum(quantity), window=window).as_('forecast'),
+                Case((done, quantity), else_=0).as_('stock'),
+                quantity.as_('forecast'),
                 where=fields.SQL_OPERATORS['in'](
                     move.product, sorted({p for _, p in since}))
                 & (entering | leaving)
                 & (done
                     | (move.state.in_(['assigned', 'draft'])
-                        & (date >= today))),
-                group_by=[warehouse.id, move.product, date]))
+                        & (date >= today)))))
+        window = Window(
+            [changes.warehouse, changes.product], order_by=[changes.date])
+        balance = changes.select(
+            changes.warehouse, changes.product, changes.date,
+            Sum(Sum(changes.stock), window=window).as_('stock'),
+            Sum(Sum(changes.forecast), window=window).as_('forecast'),
+            group_by=[changes.warehouse, changes.product, changes.date])
         return balance.select(
             balance.warehouse, balance.product, balance.date,
             balance.stock, balance.forecast,
