@@ -5,7 +5,7 @@
 Tryton's ``ModelSQL.lock`` asks PostgreSQL with NOWAIT and restarts the
 call when the rows are taken; under contention the restarts run out and
 the client gets HTTP 503 "could not obtain lock". JXC waits instead."""
-from sql import For, Literal
+from sql import Literal
 from trytond.model import fields
 from trytond.transaction import Transaction
 
@@ -13,9 +13,11 @@ from trytond.transaction import Transaction
 def lock_rows(Model, ids):
     """Lock the rows of Model until the end of the transaction
 
-    PostgreSQL: the rows are selected FOR UPDATE in the order of their id
-    (two transactions locking some of the same rows never deadlock), waiting
-    for the transaction that holds them, then updated. The transaction runs
+    PostgreSQL: the rows are selected FOR NO KEY UPDATE in the order of their
+    id (two transactions locking some of the same rows never deadlock),
+    waiting for the transaction that holds them, then updated. FOR UPDATE
+    would deadlock with the KEY SHARE locks that the foreign keys of the rows
+    created before (stock moves of the product) take. The transaction runs
     in REPEATABLE READ: when a transaction that updated the rows committed
     after its snapshot, the lock fails with a serialization error and
     Tryton's dispatcher runs the call again, at most ``[database] retry``
@@ -30,8 +32,9 @@ def lock_rows(Model, ids):
     cursor = transaction.connection.cursor()
     where = fields.SQL_OPERATORS['in'](table.id, ids)
     if transaction.database.has_select_for():
-        cursor.execute(*table.select(
-                Literal(1), where=where, order_by=[table.id],
-                for_=For('UPDATE')))
+        # python-sql writes FOR UPDATE and FOR SHARE only
+        query, params = tuple(table.select(
+                Literal(1), where=where, order_by=[table.id]))
+        cursor.execute(query + ' FOR NO KEY UPDATE', params)
     cursor.execute(*table.update(
             [table.write_date], [table.write_date], where=where))
