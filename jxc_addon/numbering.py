@@ -4,6 +4,8 @@ from trytond.model import fields
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval
 
+from .locking import lock_rows
+
 RESET_FORMATS = {
     'day': '%Y%m%d',
     'month': '%Y%m',
@@ -39,8 +41,11 @@ class Sequence(metaclass=PoolMeta):
         return super().get_number_next(name)
 
     def get_many(self, n=1, _lock=False):
-        # Lock so that two clerks saving at once never get the same number
-        yield from super().get_many(n=n, _lock=_lock or bool(self.reset))
+        # Wait for the clerk numbering with the same counter, so that two
+        # clerks saving at once never get the same number nor a lock error
+        if _lock or self.reset:
+            lock_rows(self.__class__, [self.id])
+        yield from super().get_many(n=n)
 
     def _get_many(self, n=1):
         if self.type != 'incremental' or not self.reset:

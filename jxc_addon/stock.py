@@ -1,8 +1,13 @@
 # This file is part of JXC.  The COPYRIGHT file at the top level of
 # this repository contains the full copyright notices and license terms.
+import datetime
 from collections import defaultdict
 from decimal import Decimal
 from itertools import groupby
+
+from sql import Null, Window
+from sql.aggregate import Sum
+from sql.conditionals import Case, Coalesce
 
 from trytond.i18n import gettext
 from trytond.model import (
@@ -12,13 +17,15 @@ from trytond.modules.product import price_digits, round_price
 from trytond.modules.stock.configuration import default_func
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, Id, If
-from trytond.transaction import Transaction
+from trytond.tools import reduce_ids
+from trytond.transaction import Transaction, without_check_access
 
 from jxc_privacy.guard import GuardMixin
 
 from .exceptions import (
     InternalShipmentLocationError, InventoryPeriodClosedError,
     NegativeStockError, OtherShipmentDeleteError, OtherShipmentError)
+from .locking import lock_rows
 from .numbering import default_sequence
 
 KINDS = [
@@ -507,82 +514,135 @@ class Move(metaclass=PoolMeta):
         super().do(moves)
 
     @classmethod
-    def _warehouse_deltas(cls, moves):
-        "Return the quantity each move changes per company, warehouse, product"
-        Uom = Pool().get('product.uom')
-        deltas = defaultdict(float)
+    def _negative_stock_issues(cls, moves):
+        """Return the moves that leave a warehouse which forbids negative
+        stock, per warehouse and product"""
+        issues = defaultdict(list)
         for move in moves:
-            quantity = Uom.compute_qty(
-                move.unit, move.quantity, move.product.default_uom,
-                round=False)
-            from_ = move.from_location.warehouse
-            to = move.to_location.warehouse
-            if from_ == to:
-                continue
-            company = move.company.id
-            if from_ and from_.forbid_negative_stock:
-                deltas[company, from_.id, move.product.id] -= quantity
-            if to and to.forbid_negative_stock:
-                deltas[company, to.id, move.product.id] += quantity
-        return deltas
+            warehouse = move.from_location.warehouse
+            if (warehouse and warehouse.forbid_negative_stock
+                    and not move.to_location.is_within(warehouse)):
+                issues[warehouse.id, move.product.id].append(move)
+        return issues
+
+    @classmethod
+    def _negative_stock_query(cls, since, moves):
+        """Return the query of the dates from which the stock or the forecast
+        of a warehouse and product is below zero once the moves are done
+
+        The quantity of each warehouse and product is summed per date and
+        accumulated over the dates: the stock counts the moves done at their
+        effective date, the forecast adds the moves planned from today on,
+        at the date Tryton's forecast gives them."""
+        pool = Pool()
+        Location = pool.get('stock.location')
+        Date = pool.get('ir.date')
+        move = cls.__table__()
+        from_location = Location.__table__()
+        to_location = Location.__table__()
+        warehouse = Location.__table__()
+        today = Date.today()
+
+        def inside(location):
+            return ((location.left >= warehouse.left)
+                & (location.right <= warehouse.right))
+        entering = inside(to_location) & ~inside(from_location)
+        leaving = inside(from_location) & ~inside(to_location)
+        quantity = Case(
+            (entering, move.internal_quantity),
+            else_=-move.internal_quantity)
+        date = cls.effective_date.sql_cast(Coalesce(
+                move.effective_date,
+                Case((move.state == 'assigned', today), else_=Null),
+                move.planned_date))
+        done = (move.state == 'done') | reduce_ids(
+            move.id, [m.id for m in moves])
+        # The date holds parameters: PostgreSQL groups by it only as a column
+        changes = (move
+            .join(from_location,
+                condition=move.from_location == from_location.id)
+            .join(to_location, condition=move.to_location == to_location.id)
+            .join(warehouse, condition=fields.SQL_OPERATORS['in'](
+                    warehouse.id, sorted({w for w, _ in since})))
+            .select(
+                warehouse.id.as_('warehouse'),
+                move.product.as_('product'),
+                date.as_('date'),
+                Case((done, quantity), else_=0).as_('stock'),
+                quantity.as_('forecast'),
+                where=fields.SQL_OPERATORS['in'](
+                    move.product, sorted({p for _, p in since}))
+                & (entering | leaving)
+                & (done
+                    | (move.state.in_(['assigned', 'draft'])
+                        & (date >= today)))))
+        window = Window(
+            [changes.warehouse, changes.product], order_by=[changes.date])
+        balance = changes.select(
+            changes.warehouse, changes.product, changes.date,
+            Sum(Sum(changes.stock), window=window).as_('stock'),
+            Sum(Sum(changes.forecast), window=window).as_('forecast'),
+            group_by=[changes.warehouse, changes.product, changes.date])
+        return balance.select(
+            balance.warehouse, balance.product, balance.date,
+            balance.stock, balance.forecast,
+            where=(balance.date >= min(since.values()))
+            & ((balance.stock < 0) | (balance.forecast < 0)),
+            order_by=[balance.warehouse, balance.product, balance.date])
 
     @classmethod
     def check_negative_stock(cls, moves):
-        "Refuse moves that would leave less than nothing in a warehouse"
+        """Refuse moves to do that would leave less than nothing in a
+        warehouse, at their date or any later date with the moves done or
+        planned"""
         pool = Pool()
         Product = pool.get('product.product')
         Location = pool.get('stock.location')
-        Date = pool.get('ir.date')
-        issues = {k: q for k, q in cls._warehouse_deltas(moves).items()
-            if q < 0}
+        issues = cls._negative_stock_issues(moves)
         if not issues:
             return
-        cls.lock_products({p for _, _, p in issues})
-        for company, keys in groupby(sorted(issues), key=lambda k: k[0]):
-            keys = list(keys)
-            with Transaction().set_context(company=company):
-                today = Date.today()
-            with Transaction().set_context(
-                    company=company, stock_date_end=today):
-                on_hand = Product.products_by_location(
-                    list({w for _, w, _ in keys}), with_childs=True,
-                    grouping_filter=(list({p for _, _, p in keys}),))
-            for _, warehouse, product in keys:
-                product = Product(product)
-                quantity = on_hand.get((warehouse, product.id), 0)
-                if product.default_uom.round(
-                        quantity + issues[company, warehouse, product.id]
-                        ) < 0:
-                    raise NegativeStockError(gettext(
-                            'jxc_addon.msg_stock_negative',
-                            product=product.rec_name,
-                            warehouse=Location(warehouse).rec_name,
-                            on_hand=product.default_uom.round(quantity),
-                            quantity=product.default_uom.round(
-                                -issues[company, warehouse, product.id]),
-                            unit=product.default_uom.rec_name))
-
-    @classmethod
-    def lock_products(cls, product_ids):
-        """Serialize the stock checks of the products until commit
-
-        PostgreSQL: Tryton restarts the transaction with the product rows
-        locked before its snapshot is taken, so the stock read after the
-        lock sees the issues committed meanwhile. SQLite: updating the rows
-        takes the database write lock; a transaction that read the stock
-        before another one wrote fails and Tryton runs it again.
-        """
-        Product = Pool().get('product.product')
-        transaction = Transaction()
-        if transaction.database.has_select_for():
-            Product.lock(Product.browse(sorted(product_ids)))
-            return
-        table = Product.__table__()
-        cursor = transaction.connection.cursor()
-        cursor.execute(*table.update(
-                [table.write_date], [table.write_date],
-                where=fields.SQL_OPERATORS['in'](
-                    table.id, sorted(product_ids))))
+        # The query counts the moves as done at the date they will get
+        for move in moves:
+            move.set_effective_date()
+        with without_check_access():
+            cls.save(moves)
+        since = {k: min(m.effective_date for m in v)
+            for k, v in issues.items()}
+        lock_rows(Product, {p for _, p in since})
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*cls._negative_stock_query(since, moves))
+        for warehouse, product, date, stock, forecast in cursor:
+            if isinstance(date, str):
+                date = datetime.date.fromisoformat(date)
+            if date < since.get((warehouse, product), datetime.date.max):
+                continue
+            product = Product(product)
+            uom = product.default_uom
+            stock, forecast = uom.round(stock), uom.round(forecast)
+            if min(stock, forecast) >= 0:
+                continue
+            warehouse = Location(warehouse)
+            asked = uom.round(sum(
+                    m.internal_quantity for m in moves
+                    if m.product == product and m.effective_date <= date
+                    and m.from_location.is_within(warehouse)
+                    and not m.to_location.is_within(warehouse)))
+            if date == since[warehouse.id, product.id] and stock < 0:
+                raise NegativeStockError(gettext(
+                        'jxc_addon.msg_stock_negative',
+                        product=product.rec_name,
+                        warehouse=warehouse.rec_name,
+                        on_hand=uom.round(stock + asked),
+                        quantity=asked,
+                        unit=uom.rec_name))
+            raise NegativeStockError(gettext(
+                    'jxc_addon.msg_stock_negative_later',
+                    product=product.rec_name,
+                    warehouse=warehouse.rec_name,
+                    quantity=asked,
+                    balance=min(stock, forecast),
+                    date=date,
+                    unit=uom.rec_name))
 
 
 class Location(metaclass=PoolMeta):
