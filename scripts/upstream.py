@@ -8,9 +8,13 @@ each test is compared with the expected failures of docs/compatibility.md:
 a test that fails and is not listed there, or that is listed and passes,
 fails the run.
 
-    python scripts/upstream.py [--expected FILE] [MODULE ...]
+With --control, the databases get the modules JXC depends on instead of
+JXC: a test that fails there too fails because of those modules, not of JXC.
+
+    python scripts/upstream.py [--expected FILE] [--control] [MODULE ...]
 """
 import argparse
+import configparser
 import importlib
 import re
 import sys
@@ -28,25 +32,35 @@ JXC = ['jxc_addon', 'jxc_rfq', 'jxc_privacy']
 EXPECTED = re.compile(r'^\|\s*`(?P<test>[a-z_]+:[^`]+)`\s*\|', re.M)
 
 
-def with_jxc(modules):
-    "Return the modules and JXC's, sorted so that the DB cache is shared"
-    if isinstance(modules, str):
-        modules = [modules]
-    return sorted(set(modules) | set(JXC))
+def jxc_depends():
+    "Return the modules that JXC depends on, without JXC's"
+    depends = set()
+    for module in JXC:
+        config = configparser.ConfigParser()
+        config.read(ROOT / module / 'tryton.cfg')
+        depends.update(config.get('tryton', 'depends').split())
+    return depends - set(JXC) - {'ir', 'res'}
 
 
-def patch_activation():
-    "Make the module tests and the scenarios activate JXC too"
+def patch_activation(extra, implied):
+    """Make the module tests and the scenarios activate the extra modules
+    too, without the modules they imply: the same database gets the same
+    name, so the DB cache has it once"""
     from trytond.tests import test_tryton, tools
 
     activate_module = test_tryton.activate_module
     activate_modules = tools.activate_modules
 
+    def with_extra(modules):
+        if isinstance(modules, str):
+            modules = [modules]
+        return sorted((set(modules) - set(implied)) | set(extra))
+
     def activate_module_jxc(modules, *args, **kwargs):
-        return activate_module(with_jxc(modules), *args, **kwargs)
+        return activate_module(with_extra(modules), *args, **kwargs)
 
     def activate_modules_jxc(modules, *setup):
-        return activate_modules(with_jxc(modules), *setup)
+        return activate_modules(with_extra(modules), *setup)
 
     test_tryton.activate_module = activate_module_jxc
     tools.activate_modules = activate_modules_jxc
@@ -130,13 +144,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument(
         '--expected', type=Path, default=ROOT / 'docs' / 'compatibility.md')
+    parser.add_argument(
+        '--control', action='store_true',
+        help="activate the modules JXC depends on instead of JXC")
     parser.add_argument('modules', nargs='*', default=MODULES)
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
     from conftest import isolate_memory_database
     isolate_memory_database()
-    patch_activation()
+    if args.control:
+        patch_activation(jxc_depends(), jxc_depends())
+    else:
+        patch_activation(JXC, jxc_depends())
 
     expected = expected_failures(args.expected)
     outcomes = {}
@@ -157,6 +177,11 @@ def main():
     fixed = sorted(
         t for t in expected - failed if t.split(':')[0] in ran)
     print("==================== summary ====================")
+    if args.control:
+        for name in sorted(outcomes):
+            if outcomes[name] == 'failed' or name in expected:
+                print(f"control {outcomes[name]}  {name}")
+        return 0
     for name in new:
         print(f"NEW FAILURE  {name}")
     for name in fixed:
