@@ -33,20 +33,22 @@ INVOICE_TYPES = {'receipt': 'out', 'payment': 'in'}
 class Configuration(metaclass=PoolMeta):
     __name__ = 'account.configuration'
 
-    receipt_sequence = fields.Many2One(
+    voucher_receipt_sequence = fields.Many2One(
         'ir.sequence', "Receipt Voucher Sequence",
-        domain=[('sequence_type', '=', Eval('receipt_sequence_type', -1))],
+        domain=[('sequence_type', '=',
+                Eval('voucher_receipt_sequence_type', -1))],
         help="Numbers the receipt vouchers (收款单).")
-    payment_sequence = fields.Many2One(
+    voucher_payment_sequence = fields.Many2One(
         'ir.sequence', "Payment Voucher Sequence",
-        domain=[('sequence_type', '=', Eval('payment_sequence_type', -1))],
+        domain=[('sequence_type', '=',
+                Eval('voucher_payment_sequence_type', -1))],
         help="Numbers the payment vouchers (付款单).")
-    receipt_sequence_type = fields.Function(
-        fields.Many2One('ir.sequence.type', "Receipt Sequence Type"),
-        'get_sequence_type')
-    payment_sequence_type = fields.Function(
-        fields.Many2One('ir.sequence.type', "Payment Sequence Type"),
-        'get_sequence_type')
+    voucher_receipt_sequence_type = fields.Function(
+        fields.Many2One('ir.sequence.type', "Receipt Voucher Sequence Type"),
+        'get_voucher_sequence_type')
+    voucher_payment_sequence_type = fields.Function(
+        fields.Many2One('ir.sequence.type', "Payment Voucher Sequence Type"),
+        'get_voucher_sequence_type')
     advance_receipt_account = fields.Many2One(
         'account.account', "Advances from Customers Account",
         domain=[('party_required', '=', True), ('closed', '!=', True)],
@@ -58,13 +60,24 @@ class Configuration(metaclass=PoolMeta):
         help="Where the part of a payment not matched to invoices "
         "waits (预付账款).")
 
-    default_receipt_sequence = default_sequence(
+    default_voucher_receipt_sequence = default_sequence(
         'jxc_addon', 'sequence_voucher_receipt')
-    default_payment_sequence = default_sequence(
+    default_voucher_payment_sequence = default_sequence(
         'jxc_addon', 'sequence_voucher_payment')
 
-    def get_sequence_type(self, name):
-        kind = name[:-len('_sequence_type')]
+    @classmethod
+    def __register__(cls, module):
+        table_h = cls.__table_handler__(module)
+        # Migration from 8.0.0: the voucher sequences were named
+        # receipt_sequence and payment_sequence, the name of
+        # account_payment's own field
+        for kind in ['receipt', 'payment']:
+            table_h.column_rename(
+                f'{kind}_sequence', f'voucher_{kind}_sequence')
+        super().__register__(module)
+
+    def get_voucher_sequence_type(self, name):
+        kind = name[len('voucher_'):-len('_sequence_type')]
         return Pool().get('ir.model.data').get_id(
             'jxc_addon', f'sequence_type_voucher_{kind}')
 
@@ -325,7 +338,7 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
         config = Configuration(1)
         for voucher in vouchers:
             if not voucher.number:
-                sequence = getattr(config, f'{voucher.kind}_sequence')
+                sequence = getattr(config, f'voucher_{voucher.kind}_sequence')
                 voucher.number = sequence.get()
         cls.save(vouchers)
 

@@ -18,14 +18,30 @@ for package in "${wanted[@]}"; do
 done
 if [ ${#packages[@]} -gt 0 ]; then
     echo "Installing ${packages[*]}"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
-        "${packages[@]}" >/dev/null
+    # A mirror that answers late once should not fail the run
+    for try in 1 2 3; do
+        $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq \
+            && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+                -o DPkg::Lock::Timeout=600 \
+                "${packages[@]}" >/dev/null \
+            && break
+        [ "$try" = 3 ] && exit 1
+        sleep 10
+    done
 fi
 [ "$mode" = demo ] && exit 0
+command -v chromium >/dev/null || { echo "chromium is missing" >&2; exit 1; }
 
-if ! pg_isready -q -h 127.0.0.1 -p 5432; then
-    version=$(ls /etc/postgresql | sort -n | tail -1)
+connects() {
+    psql -h 127.0.0.1 -U postgres -tAc 'SELECT 1' postgres >/dev/null 2>&1
+}
+if ! connects; then
+    version=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1)
+    if [ -z "$version" ]; then
+        version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+        echo "Creating the PostgreSQL $version cluster"
+        $SUDO pg_createcluster "$version" main
+    fi
     hba=/etc/postgresql/$version/main/pg_hba.conf
     if grep -qE '^host.*(127.0.0.1/32|::1/128).*(scram-sha-256|md5)' "$hba"
     then
@@ -33,12 +49,17 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
             '/^host.*(127.0.0.1\/32|::1\/128)/s/(scram-sha-256|md5)$/trust/' \
             "$hba"
     fi
-    echo "Starting PostgreSQL $version"
-    $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    if pg_isready -q -h 127.0.0.1 -p 5432; then
+        echo "Reloading PostgreSQL $version for trust on 127.0.0.1"
+        $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main reload
+    else
+        echo "Starting PostgreSQL $version"
+        $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
+    fi
     for _ in $(seq 30); do
-        pg_isready -q -h 127.0.0.1 -p 5432 && break
+        connects && break
         sleep 1
     done
 fi
 pg_isready -h 127.0.0.1 -p 5432
-psql -h 127.0.0.1 -U postgres -tAc 'SELECT 1' postgres >/dev/null
+connects || { echo "Cannot connect to PostgreSQL as postgres" >&2; exit 1; }
