@@ -21,7 +21,7 @@ STATES = [
 
 
 def _unset(name):
-    return {'invisible': Equal(Eval(name), None)}
+    return {'invisible': Equal(Eval(name, None), None)}
 
 
 class OrderPoint(metaclass=PoolMeta):
