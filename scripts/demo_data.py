@@ -208,7 +208,6 @@ def create_staff(company, country, subdivisions):
     # The demo is explored as admin: give it the owner's role and the
     # privacy officer's, so that every JXC screen is in its menu
     admin, = User.find([('login', '=', 'admin')])
-    admin.name = "管理员"
     set_user_company(admin, company, owner, zh_cn)
     for module, fs_id in [
             ('jxc_addon', 'group_jxc_owner'),
