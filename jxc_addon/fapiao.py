@@ -538,7 +538,7 @@ class FapiaoLine(GuardMixin, _FapiaoChild, ModelSQL, ModelView):
             ('rate', '<', 1),
             ],
         help="The VAT rate or levy rate printed (税率/征收率), "
-        "0.13 for 13%.")
+        "in percent: 13 for 13%.")
     amount = Monetary(
         "Amount", currency='currency', digits='currency', required=True,
         help="The amount excluding tax (金额).")

@@ -9,7 +9,7 @@ from sql.conditionals import Case, Coalesce
 from trytond.i18n import gettext
 from trytond.model import ModelSQL, ModelView, fields
 from trytond.pool import Pool, PoolMeta
-from trytond.pyson import Eval, If
+from trytond.pyson import Equal, Eval, If
 from trytond.transaction import Transaction
 
 from jxc_privacy.guard import GuardMixin
@@ -18,6 +18,10 @@ STATES = [
     ('below', "Below Minimum"),
     ('above', "Above Maximum"),
     ]
+
+
+def _unset(name):
+    return {'invisible': Equal(Eval(name, None), None)}
 
 
 class OrderPoint(metaclass=PoolMeta):
@@ -53,14 +57,18 @@ class StockAlert(GuardMixin, ModelSQL, ModelView):
     quantity = fields.Float(
         "Quantity", digits='unit',
         help="The quantity on hand in the warehouse today.")
-    min_quantity = fields.Float("Minimum", digits='unit')
-    target_quantity = fields.Float("Target", digits='unit')
-    max_quantity = fields.Float("Maximum", digits='unit')
+    # A quantity the order point does not set shows nothing, not a bare unit
+    min_quantity = fields.Float(
+        "Minimum", digits='unit', states=_unset('min_quantity'))
+    target_quantity = fields.Float(
+        "Target", digits='unit', states=_unset('target_quantity'))
+    max_quantity = fields.Float(
+        "Maximum", digits='unit', states=_unset('max_quantity'))
     shortage_quantity = fields.Float(
-        "Shortage", digits='unit',
+        "Shortage", digits='unit', states=_unset('shortage_quantity'),
         help="The quantity missing to reach the minimum.")
     excess_quantity = fields.Float(
-        "Excess", digits='unit',
+        "Excess", digits='unit', states=_unset('excess_quantity'),
         help="The quantity above the maximum.")
     state = fields.Selection(STATES, "State")
     state_string = state.translated('state')

@@ -10,6 +10,7 @@ import unittest
 
 import polib
 
+from trytond.i18n import gettext
 from trytond.modules import create_graph, load_translations
 from trytond.pool import Pool
 from trytond.tests.test_tryton import DB_NAME, with_transaction
@@ -203,3 +204,119 @@ class JxcTranslationTestCase(ActivatedTestCase):
             Translation.get_source(
                 'sale.return_sale,start,end', 'wizard_button', 'zh_CN'),
             "取消")  # fuzzy upstream
+
+    @with_transaction()
+    def test_labels(self):
+        "The labels of the JXC reports say what their figures are"
+        pool = Pool()
+        Menu = pool.get('ir.ui.menu')
+        ModelData = pool.get('ir.model.data')
+        FapiaoLine = pool.get('account.fapiao.line')
+        labels = {
+            ('account.fapiao.reporting.purchase', 'open_amount'): "未到票金额",
+            ('account.fapiao.reporting.supplier', 'open_amount'): "未到票金额",
+            ('account.fapiao.reporting.sale', 'open_amount'): "未开票金额",
+            ('purchase.purchase', 'invoice_state'): "到票状态",
+            ('sale.sale', 'invoice_state'): "开票状态",
+            ('stock.reporting.inventory.turnover', 'output_quantity'):
+            "日均出库数量",
+            ('stock.reporting.inventory.move', 'product'): "商品",
+            ('account.aged_balance', 'term0'): "0-30天",
+            ('account.aged_balance', 'term1'): "31-60天",
+            ('account.aged_balance', 'term2'): "61-90天",
+            ('account.aged_balance', 'term3'): "90天以上",
+            ('account.invoice', 'amount_to_pay_today'): "今日到期未结金额",
+            }
+        with self.zh_cn():
+            for (model, field), string in labels.items():
+                with self.subTest(model=model, field=field):
+                    self.assertEqual(
+                        pool.get(model).fields_get([field])[field]['string'],
+                        string)
+            reports = Menu.search([
+                    ('parent', '=',
+                        ModelData.get_id('jxc_addon', 'menu_jxc_reporting')),
+                    ])
+            self.assertEqual(
+                [m.name for m in reports].count("库存台账"), 1)
+            view = FapiaoLine.fields_view_get(view_type='tree')
+        # 13% is entered as 13, not 0.13
+        self.assertIn('factor="100"', view['arch'])
+        self.assertIn('税率（%）', view['arch'])
+
+    @with_transaction()
+    def test_stock_alert_unset(self):
+        "A quantity the order point does not set shows no bare unit"
+        Alert = Pool().get('jxc.stock.alert')
+        fields = Alert.fields_get(['max_quantity', 'excess_quantity'])
+        for field in fields.values():
+            self.assertIn('invisible', field['states'])
+
+    @with_transaction()
+    def test_messages(self):
+        "Tryton's errors read in Chinese"
+        Translation = Pool().get('ir.translation')
+        with self.zh_cn():
+            required = gettext('ir.msg_required_validation_record',
+                field="单号", record="1", model="采购订单")
+            groups = gettext('ir.msg_context_groups', groups="仓管")
+        self.assertEqual(
+            required, "“采购订单”的记录“1”中，字段“单号”必须填写。")
+        self.assertEqual(groups, "所在用户组：仓管")
+        self.assertEqual(
+            Translation.get_source(
+                'account.reconcile,start,setup', 'wizard_button',
+                'zh_CN'),
+            "核销")
+
+    @with_transaction()
+    def test_untranslated(self):
+        "Every string of the activated modules has a zh_CN value"
+        counts = untranslated()
+        print("untranslated zh_CN strings per module: %s" % (
+                {m: len(s) for m, s in counts.items() if s} or 0))
+        self.assertEqual(
+            {m: sorted(s)[:10] for m, s in counts.items() if s}, {})
+
+
+# The strings a user meets: records (menus, actions, buttons, messages,
+# model names), field labels and helps, selections, views, wizard buttons
+# and reports
+USER_TYPES = [
+    'model', 'field', 'help', 'selection', 'view', 'wizard_button', 'report']
+SOURCE_TYPES = {'selection', 'view', 'wizard_button', 'report'}
+
+
+def untranslated(language='zh_CN'):
+    """Return the strings of each activated module without a value in
+    language, read as the client does: by name (and source), whatever
+    module stores the value"""
+    pool = Pool()
+    Translation = pool.get('ir.translation')
+    Module = pool.get('ir.module')
+    table = Translation.__table__()
+    cursor = Transaction().connection.cursor()
+
+    def key(type_, name, res_id, src):
+        return (type_, name, res_id, src if type_ in SOURCE_TYPES else None)
+    cursor.execute(*table.select(
+            table.type, table.name, table.res_id, table.src,
+            where=(table.lang == language) & (table.value != '')
+            & (table.value != None)  # noqa: E711
+            & (table.fuzzy == False)))  # noqa: E712
+    translated = {key(*r) for r in cursor}
+    activated = [
+        m.name for m in Module.search([('state', '=', 'activated')])]
+    missing = {m: set() for m in activated}
+    cursor.execute(*table.select(
+            table.module, table.type, table.name, table.res_id, table.src,
+            where=(table.lang == 'en')
+            & table.type.in_(USER_TYPES) & table.module.in_(activated)))
+    for module, *row in cursor:
+        type_, name, res_id, src = row
+        # the help of a selection value is read as a selection translation
+        # (docs/terminology.md)
+        if key(*row) not in translated and not (type_ == 'help'
+                and key('selection', name, res_id, src) in translated):
+            missing[module].add('%s:%s:%s' % (row[0], row[1], row[3]))
+    return missing
