@@ -34,7 +34,7 @@ $(UPSTREAM_VENV)/.installed: setup.cfg pyproject.toml
 	$(UPSTREAM_VENV)/bin/python -m pip install --quiet -e '.[test,upstream]'
 	touch $@
 
-$(SAO)/.installed:
+$(SAO)/.installed: scripts/install_sao.sh scripts/sao_zh_CN.json
 	bash scripts/install_sao.sh .sao
 	touch $@
 
