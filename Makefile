@@ -14,7 +14,7 @@ demo: install
 test: install
 	bash scripts/run_tests.sh
 
-install: $(VENV)/.installed $(SAO)/.installed
+install: $(VENV)/.installed $(SAO)/.installed $(SAO)/custom.css
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,9 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 $(SAO)/.installed:
 	bash scripts/install_sao.sh .sao
 	touch $@
+
+$(SAO)/custom.css: sao/custom.css $(SAO)/.installed
+	cp sao/custom.css $@
 
 clean:
 	rm -rf $(VENV) .sao var test-output *.egg-info

@@ -77,6 +77,17 @@ class Move(metaclass=PoolMeta):
         return super()._get_origin() + ['jxc.payment.voucher']
 
 
+class Invoice(metaclass=PoolMeta):
+    __name__ = 'account.invoice'
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        "Find invoices by party too, as 核销 picks them"
+        return super().search_rec_name(name, clause) + [
+            ('party.rec_name', *clause[1:]),
+            ]
+
+
 class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'jxc.payment.voucher'
     _rec_name = 'number'
@@ -104,6 +115,34 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     currency = fields.Function(
         fields.Many2One('currency.currency', "Currency"), 'get_currency')
     description = fields.Char("Description", states=_states)
+    sale = fields.Many2One(
+        'sale.sale', "Sale",
+        domain=[
+            ('company', '=', Eval('company', -1)),
+            ['OR',
+                ('party', '=', Eval('party', -1)),
+                ('invoice_party', '=', Eval('party', -1)),
+                ],
+            ],
+        states={
+            'readonly': _states['readonly'],
+            'invisible': Eval('kind') != 'receipt',
+            },
+        help="The sale order paid: its invoices are allocated first.")
+    purchase = fields.Many2One(
+        'purchase.purchase', "Purchase",
+        domain=[
+            ('company', '=', Eval('company', -1)),
+            ['OR',
+                ('party', '=', Eval('party', -1)),
+                ('invoice_party', '=', Eval('party', -1)),
+                ],
+            ],
+        states={
+            'readonly': _states['readonly'],
+            'invisible': Eval('kind') != 'payment',
+            },
+        help="The purchase order paid: its invoices are allocated first.")
     lines = fields.One2Many(
         'jxc.payment.voucher.line', 'voucher', "Allocations",
         states={'readonly': Eval('state') == 'cancelled'},
@@ -175,6 +214,10 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     def get_currency(self, name):
         return self.company.currency.id
 
+    @property
+    def order(self):
+        return self.sale if self.kind == 'receipt' else self.purchase
+
     @classmethod
     def get_amounts(cls, vouchers, names):
         result = {n: {} for n in names}
@@ -207,7 +250,8 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     @ModelView.button
     def allocate_fifo(cls, vouchers):
-        "Fill allocations with the oldest open invoices (先进先出)"
+        """Fill allocations with the open invoices of the order, then with
+        the oldest open invoices of the party (先进先出)"""
         Line = Pool().get('jxc.payment.voucher.line')
         lines = []
         for voucher in vouchers:
@@ -224,12 +268,16 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
                 pending[line.invoice] += line.amount
         rest = self.advance
         lines = []
-        for invoice in Invoice.search([
-                    ('company', '=', self.company.id),
-                    ('party', '=', self.party.id),
-                    ('type', '=', self.invoice_type),
-                    ('state', '=', 'posted'),
-                    ], order=[('invoice_date', 'ASC'), ('number', 'ASC')]):
+        invoices = Invoice.search([
+                ('company', '=', self.company.id),
+                ('party', '=', self.party.id),
+                ('type', '=', self.invoice_type),
+                ('state', '=', 'posted'),
+                ], order=[('invoice_date', 'ASC'), ('number', 'ASC')])
+        if self.order:
+            order_invoices = set(self.order.invoices)
+            invoices.sort(key=lambda i: i not in order_invoices)
+        for invoice in invoices:
             if rest <= 0:
                 break
             amount = min(rest, invoice.amount_to_pay - pending[invoice])
@@ -425,12 +473,23 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
         domain=[
             If(Eval('state') == 'draft',
                 [('state', '=', 'posted'),
-                    ('party', '=', Eval('party', -1))],
+                    ('party', '=', Eval('party', -1)),
+                    ('type', '=', Eval('invoice_type')),
+                    ('company', '=', Eval('company', -1))],
                 []),
             ],
         states={'readonly': Eval('state') != 'draft'})
     party = fields.Function(
         fields.Many2One('party.party', "Party"), 'on_change_with_party')
+    invoice_type = fields.Function(
+        fields.Selection('get_invoice_types', "Invoice Type"),
+        'on_change_with_invoice_type')
+    company = fields.Function(
+        fields.Many2One('company.company', "Company"),
+        'on_change_with_company')
+    order = fields.Function(
+        fields.Char("Order", help="The orders the invoice bills."),
+        'get_order')
     invoice_date = fields.Function(
         fields.Date("Invoice Date"), 'get_invoice_field')
     invoice_total = fields.Function(Monetary(
@@ -500,6 +559,20 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
     def on_change_with_party(self, name=None):
         return self.voucher.party if self.voucher else None
 
+    @classmethod
+    def get_invoice_types(cls):
+        Invoice = Pool().get('account.invoice')
+        return Invoice.fields_get(['type'])['type']['selection']
+
+    @fields.depends('voucher', '_parent_voucher.kind')
+    def on_change_with_invoice_type(self, name=None):
+        if self.voucher and self.voucher.kind:
+            return INVOICE_TYPES[self.voucher.kind]
+
+    @fields.depends('voucher', '_parent_voucher.company')
+    def on_change_with_company(self, name=None):
+        return self.voucher.company if self.voucher else None
+
     @fields.depends('voucher', '_parent_voucher.company')
     def on_change_with_currency(self, name=None):
         if self.voucher and self.voucher.company:
@@ -511,6 +584,12 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
             self.amount = self.invoice.amount_to_pay
             if self.voucher and self.voucher.advance is not None:
                 self.amount = max(min(self.amount, self.voucher.advance), 0)
+
+    def get_order(self, name):
+        invoice = self.invoice
+        orders = (invoice.sales if invoice.type == 'out'
+            else invoice.purchases)
+        return ', '.join(o.rec_name for o in orders)
 
     def get_invoice_field(self, name):
         return getattr(self.invoice, {
