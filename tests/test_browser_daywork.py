@@ -127,8 +127,10 @@ def test_other_issue_lines_by_hand(warehouse, output_dir):
     choose(page, product, 'SP0001')
     quantity = form.locator('input[name="quantity"]:visible').first
     assert quantity.is_editable()
-    quantity.fill('2')
+    quantity.focus()
+    page.keyboard.type('2')
     page.keyboard.press('Tab')
+    settle(page)
     page.screenshot(path=os.path.join(
             output_dir, 'daywork_other_issue_%s.png' % page.width))
     tab.get_by_title('保存', exact=True).first.click()
