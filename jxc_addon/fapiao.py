@@ -811,7 +811,8 @@ class Invoice(metaclass=PoolMeta):
 
     fapiao_allocations = fields.One2Many(
         'account.fapiao.allocation', 'invoice', "Fapiao Allocations",
-        readonly=True,
+        readonly=True, context={'fapiao_type': Eval('type')},
+        depends={'type'},
         help="The fapiao that support the invoice, with amounts.")
     fapiao_numbers = fields.Function(
         fields.Char("Fapiao Numbers"), 'get_fapiao_numbers')
