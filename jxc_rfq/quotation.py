@@ -26,7 +26,8 @@ class QuotationLine(GuardMixin, metaclass=PoolMeta):
 
     def on_change_request(self):
         super().on_change_request()
-        self.supply_date = unknown_date(self.supply_date)
+        if self.request:
+            self.supply_date = unknown_date(self.supply_date)
 
 
 class CreateQuotation(metaclass=PoolMeta):
