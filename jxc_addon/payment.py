@@ -480,7 +480,10 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
             ],
         states={'readonly': Eval('state') != 'draft'})
     party = fields.Function(
-        fields.Many2One('party.party', "Party"), 'on_change_with_party')
+        fields.Many2One(
+            'party.party', "Party",
+            context={'company': Eval('company', -1)}, depends={'company'}),
+        'on_change_with_party')
     invoice_type = fields.Function(
         fields.Selection('get_invoice_types', "Invoice Type"),
         'on_change_with_invoice_type')
