@@ -462,6 +462,9 @@ def save_moves(moves):
     Move.post([m for m, _ in moves])
 
 
+_VOUCHER = Eval('_parent_voucher', {})
+
+
 class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
     "One 核销: an amount of a voucher matched to an invoice"
     __name__ = 'jxc.payment.voucher.line'
@@ -471,25 +474,19 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
     invoice = fields.Many2One(
         'account.invoice', "Invoice", required=True,
         domain=[
+            # A new line in the voucher's grid has no value of its own yet:
+            # the domain reads the voucher
             If(Eval('state') == 'draft',
                 [('state', '=', 'posted'),
-                    ('party', '=', Eval('party', -1)),
-                    ('type', '=', Eval('invoice_type')),
-                    ('company', '=', Eval('company', -1))],
+                    ('party', '=', _VOUCHER.get('party', -1)),
+                    ('type', '=', If(_VOUCHER.get('kind') == 'payment',
+                            'in', 'out')),
+                    ('company', '=', _VOUCHER.get('company', -1))],
                 []),
             ],
         states={'readonly': Eval('state') != 'draft'})
     party = fields.Function(
-        fields.Many2One(
-            'party.party', "Party",
-            context={'company': Eval('company', -1)}, depends={'company'}),
-        'on_change_with_party')
-    invoice_type = fields.Function(
-        fields.Selection('get_invoice_types', "Invoice Type"),
-        'on_change_with_invoice_type')
-    company = fields.Function(
-        fields.Many2One('company.company', "Company"),
-        'on_change_with_company')
+        fields.Many2One('party.party', "Party"), 'on_change_with_party')
     order = fields.Function(
         fields.Char("Order", help="The orders the invoice bills."),
         'get_order')
@@ -561,20 +558,6 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
     @fields.depends('voucher', '_parent_voucher.party')
     def on_change_with_party(self, name=None):
         return self.voucher.party if self.voucher else None
-
-    @classmethod
-    def get_invoice_types(cls):
-        Invoice = Pool().get('account.invoice')
-        return Invoice.fields_get(['type'])['type']['selection']
-
-    @fields.depends('voucher', '_parent_voucher.kind')
-    def on_change_with_invoice_type(self, name=None):
-        if self.voucher and self.voucher.kind:
-            return INVOICE_TYPES[self.voucher.kind]
-
-    @fields.depends('voucher', '_parent_voucher.company')
-    def on_change_with_company(self, name=None):
-        return self.voucher.company if self.voucher else None
 
     @fields.depends('voucher', '_parent_voucher.company')
     def on_change_with_currency(self, name=None):

@@ -30,20 +30,34 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture(params=list(VIEWPORTS))
-def warehouse(request, chromium, server, login, output_dir):
-    "A page of the warehouse clerk logged in at the width of the param"
-    password = login('warehouse3').password
+def user_page(request, chromium, server, login, output_dir, name):
+    "A page of the user name logged in at the width of the param"
+    password = login(name).password
     page = chromium.new_page(
         viewport=VIEWPORTS[request.param], locale='zh-CN')
     page.set_default_timeout(90000)
     page.width = request.param
     try:
-        log_in(page, server, 'warehouse3', password)
+        log_in(page, server, name, password)
     except Exception:
         page.screenshot(path=os.path.join(
                 output_dir, 'daywork_login_%s.png' % request.param))
         raise
+    return page
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def warehouse(request, chromium, server, login, output_dir):
+    page = user_page(
+        request, chromium, server, login, output_dir, 'warehouse3')
+    yield page
+    page.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def bookkeeper(request, chromium, server, login, output_dir):
+    page = user_page(
+        request, chromium, server, login, output_dir, 'bookkeeper5')
     yield page
     page.close()
 
@@ -147,6 +161,29 @@ def test_other_issue_lines_by_hand(warehouse, output_dir):
     assert form.locator(
         'input[name="quantity"]:visible').first.is_editable()
     assert tab.get_by_role('button', name='完成').is_enabled()
+
+
+def test_receipt_line_lists_invoices(bookkeeper, admin, output_dir):
+    "收款单: 核销明细 + then F2 in the invoice lists the party's invoices"
+    page = bookkeeper
+    invoice, = admin.model.account.invoice.search_read([
+            ('type', '=', 'out'), ('state', '=', 'posted'),
+            ], 0, 1, None, ['number', 'party.name'])
+    tab = open_menu(page, '收付款', '收款单')
+    tab.get_by_title('新建', exact=True).first.click()
+    settle(page)
+    choose(page, tab.locator('input[name="party"]:visible'),
+        invoice['party.']['name'])
+    settle(page)
+    form = tab.locator('.form')
+    form.get_by_title('新建', exact=True).click()
+    settle(page)
+    form.locator('input[name="invoice"]:visible').focus()
+    page.keyboard.press('F2')
+    modal = page.locator('.modal-dialog:visible')
+    modal.get_by_text(invoice['number'], exact=True).wait_for(timeout=30000)
+    page.screenshot(path=os.path.join(
+            output_dir, 'daywork_receipt_invoices_%s.png' % page.width))
 
 
 def test_inventory_confirm_beside_scan(warehouse, output_dir):

@@ -22,20 +22,6 @@ def test_other_shipment_new_line_draft(login):
     assert values['shipment_state'] == 'draft'
 
 
-def test_voucher_line_invoice_domain(login):
-    """A 核销 line of a new receipt gets the kind and company of its
-    voucher, on which the invoice list is filtered"""
-    client = login('bookkeeper5')
-    values = call(client, 'jxc.payment.voucher.line', 'on_change_with', {
-            'voucher': -1,
-            '_parent_voucher.kind': 'receipt',
-            '_parent_voucher.company': client.context['company'],
-            '_parent_voucher.party': None,
-            }, ['invoice_type', 'company'])
-    assert values['invoice_type'] == 'out'
-    assert values['company'] == client.context['company']
-
-
 def test_invoice_search_by_party(admin, login):
     "Typing a customer's name in the invoice field lists its invoices"
     client = login('bookkeeper5')
