@@ -20,7 +20,7 @@ test: install
 test-upstream: $(UPSTREAM_VENV)/.installed
 	UPSTREAM_VENV=$(UPSTREAM_VENV) bash scripts/run_upstream.sh
 
-install: $(VENV)/.installed $(SAO)/.installed
+install: $(VENV)/.installed $(SAO)/.installed $(SAO)/custom.css
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ $(UPSTREAM_VENV)/.installed: setup.cfg pyproject.toml
 $(SAO)/.installed: scripts/install_sao.sh scripts/sao_zh_CN.json
 	bash scripts/install_sao.sh .sao
 	touch $@
+
+$(SAO)/custom.css: sao/custom.css $(SAO)/.installed
+	cp sao/custom.css $@
 
 clean:
 	rm -rf $(VENV) .sao var test-output *.egg-info

@@ -130,6 +130,7 @@ class Fapiao(GuardMixin, Workflow, ModelSQL, ModelView):
     allocations = fields.One2Many(
         'account.fapiao.allocation', 'fapiao', "Allocations",
         states=_states,
+        context={'fapiao_type': Eval('type')}, depends={'type'},
         help="The orders the fapiao covers, with amounts including tax.")
     original = fields.Many2One(
         'account.fapiao', "Original", states=_states,
@@ -603,6 +604,11 @@ class FapiaoAllocation(GuardMixin, _FapiaoChild, ModelSQL, ModelView):
         Fapiao = pool.get('account.fapiao')
         return Fapiao.fields_get(['type'])['type']['selection']
 
+    @classmethod
+    def default_fapiao_type(cls):
+        "The type of the fapiao a new line is added to, for its states"
+        return Transaction().context.get('fapiao_type')
+
     @fields.depends('fapiao', '_parent_fapiao.type')
     def on_change_with_fapiao_type(self, name=None):
         return self.fapiao.type if self.fapiao else None
@@ -785,7 +791,7 @@ class Purchase(OrderFapiaoMixin, metaclass=PoolMeta):
             "To Receive Fapiao", "Fapiao Received", "Fapiao Not Received"))
     fapiao_allocations = fields.One2Many(
         'account.fapiao.allocation', 'purchase', "Fapiao Allocations",
-        readonly=True)
+        readonly=True, context={'fapiao_type': 'in'})
 
 
 class Sale(OrderFapiaoMixin, metaclass=PoolMeta):
@@ -797,7 +803,7 @@ class Sale(OrderFapiaoMixin, metaclass=PoolMeta):
             "To Issue Fapiao", "Fapiao Issued", "Fapiao Not Issued"))
     fapiao_allocations = fields.One2Many(
         'account.fapiao.allocation', 'sale', "Fapiao Allocations",
-        readonly=True)
+        readonly=True, context={'fapiao_type': 'out'})
 
 
 class Invoice(metaclass=PoolMeta):
@@ -805,7 +811,8 @@ class Invoice(metaclass=PoolMeta):
 
     fapiao_allocations = fields.One2Many(
         'account.fapiao.allocation', 'invoice', "Fapiao Allocations",
-        readonly=True,
+        readonly=True, context={'fapiao_type': Eval('type')},
+        depends={'type'},
         help="The fapiao that support the invoice, with amounts.")
     fapiao_numbers = fields.Function(
         fields.Char("Fapiao Numbers"), 'get_fapiao_numbers')

@@ -90,6 +90,17 @@ class Move(metaclass=PoolMeta):
         return super()._get_origin() + ['jxc.payment.voucher']
 
 
+class Invoice(metaclass=PoolMeta):
+    __name__ = 'account.invoice'
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        "Find invoices by party too, as 核销 picks them"
+        return super().search_rec_name(name, clause) + [
+            ('party.rec_name', *clause[1:]),
+            ]
+
+
 class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'jxc.payment.voucher'
     _rec_name = 'number'
@@ -117,6 +128,34 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     currency = fields.Function(
         fields.Many2One('currency.currency', "Currency"), 'get_currency')
     description = fields.Char("Description", states=_states)
+    sale = fields.Many2One(
+        'sale.sale', "Sale",
+        domain=[
+            ('company', '=', Eval('company', -1)),
+            ['OR',
+                ('party', '=', Eval('party', -1)),
+                ('invoice_party', '=', Eval('party', -1)),
+                ],
+            ],
+        states={
+            'readonly': _states['readonly'],
+            'invisible': Eval('kind') != 'receipt',
+            },
+        help="The sale order paid: its invoices are allocated first.")
+    purchase = fields.Many2One(
+        'purchase.purchase', "Purchase",
+        domain=[
+            ('company', '=', Eval('company', -1)),
+            ['OR',
+                ('party', '=', Eval('party', -1)),
+                ('invoice_party', '=', Eval('party', -1)),
+                ],
+            ],
+        states={
+            'readonly': _states['readonly'],
+            'invisible': Eval('kind') != 'payment',
+            },
+        help="The purchase order paid: its invoices are allocated first.")
     lines = fields.One2Many(
         'jxc.payment.voucher.line', 'voucher', "Allocations",
         states={'readonly': Eval('state') == 'cancelled'},
@@ -188,6 +227,10 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     def get_currency(self, name):
         return self.company.currency.id
 
+    @property
+    def order(self):
+        return self.sale if self.kind == 'receipt' else self.purchase
+
     @classmethod
     def get_amounts(cls, vouchers, names):
         result = {n: {} for n in names}
@@ -220,7 +263,8 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     @classmethod
     @ModelView.button
     def allocate_fifo(cls, vouchers):
-        "Fill allocations with the oldest open invoices (先进先出)"
+        """Fill allocations with the open invoices of the order, then with
+        the oldest open invoices of the party (先进先出)"""
         Line = Pool().get('jxc.payment.voucher.line')
         lines = []
         for voucher in vouchers:
@@ -237,12 +281,16 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
                 pending[line.invoice] += line.amount
         rest = self.advance
         lines = []
-        for invoice in Invoice.search([
-                    ('company', '=', self.company.id),
-                    ('party', '=', self.party.id),
-                    ('type', '=', self.invoice_type),
-                    ('state', '=', 'posted'),
-                    ], order=[('invoice_date', 'ASC'), ('number', 'ASC')]):
+        invoices = Invoice.search([
+                ('company', '=', self.company.id),
+                ('party', '=', self.party.id),
+                ('type', '=', self.invoice_type),
+                ('state', '=', 'posted'),
+                ], order=[('invoice_date', 'ASC'), ('number', 'ASC')])
+        if self.order:
+            order_invoices = set(self.order.invoices)
+            invoices.sort(key=lambda i: i not in order_invoices)
+        for invoice in invoices:
             if rest <= 0:
                 break
             amount = min(rest, invoice.amount_to_pay - pending[invoice])
@@ -427,6 +475,9 @@ def save_moves(moves):
     Move.post([m for m, _ in moves])
 
 
+_VOUCHER = Eval('_parent_voucher', {})
+
+
 class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
     "One 核销: an amount of a voucher matched to an invoice"
     __name__ = 'jxc.payment.voucher.line'
@@ -436,14 +487,22 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
     invoice = fields.Many2One(
         'account.invoice', "Invoice", required=True,
         domain=[
+            # A new line in the voucher's grid has no value of its own yet:
+            # the domain reads the voucher
             If(Eval('state') == 'draft',
                 [('state', '=', 'posted'),
-                    ('party', '=', Eval('party', -1))],
+                    ('party', '=', _VOUCHER.get('party', -1)),
+                    ('type', '=', If(_VOUCHER.get('kind') == 'payment',
+                            'in', 'out')),
+                    ('company', '=', _VOUCHER.get('company', -1))],
                 []),
             ],
         states={'readonly': Eval('state') != 'draft'})
     party = fields.Function(
         fields.Many2One('party.party', "Party"), 'on_change_with_party')
+    order = fields.Function(
+        fields.Char("Order", help="The orders the invoice bills."),
+        'get_order')
     invoice_date = fields.Function(
         fields.Date("Invoice Date"), 'get_invoice_field')
     invoice_total = fields.Function(Monetary(
@@ -524,6 +583,12 @@ class VoucherLine(GuardMixin, Workflow, ModelSQL, ModelView):
             self.amount = self.invoice.amount_to_pay
             if self.voucher and self.voucher.advance is not None:
                 self.amount = max(min(self.amount, self.voucher.advance), 0)
+
+    def get_order(self, name):
+        invoice = self.invoice
+        orders = (invoice.sales if invoice.type == 'out'
+            else invoice.purchases)
+        return ', '.join(o.rec_name for o in orders)
 
     def get_invoice_field(self, name):
         return getattr(self.invoice, {

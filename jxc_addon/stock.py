@@ -431,6 +431,11 @@ class OtherShipmentLine(GuardMixin, ModelSQL, ModelView):
         Shipment = Pool().get('stock.other.shipment')
         return Shipment.fields_get(['state'])['state']['selection']
 
+    @classmethod
+    def default_shipment_state(cls):
+        "A new line belongs to a draft document: its fields are editable"
+        return 'draft'
+
     @fields.depends('shipment', '_parent_shipment.state')
     def on_change_with_shipment_state(self, name=None):
         return self.shipment.state if self.shipment else 'draft'

@@ -121,6 +121,10 @@ def create_currency():
     currency = Currency(
         name="Chinese Yuan Renminbi", code='CNY', numeric_code='156',
         symbol='¥', rounding=Decimal('0.01'), digits=2)
+    # Tryton's sales and margin reports drop the rows of a currency
+    # without rate: one rate from before the first demo document
+    currency.rates.new(
+        date=dt.date(dt.date.today().year - 1, 1, 1), rate=Decimal(1))
     currency.save()
     translate(currency, 'name', "人民币")
     return currency
