@@ -26,8 +26,6 @@ INTEGER_MAX = 2 ** 31
 NUMBER_MAX = Decimal(10) ** 16
 ACTIONS = {'create', 'write', 'delete', 'add', 'remove', 'copy'}
 TYPES = {
-    'one2many': list,
-    'many2many': list,
     'reference': (str, list, tuple),
     'timedelta': dt.timedelta,
     'dict': dict,
@@ -134,6 +132,8 @@ class GuardMixin(SearchMixin):
                 raise GuardError(gettext(
                         'jxc_privacy.msg_guard_fields', fields=name,
                         **cls.__names__()))
+            if field._type == 'many2one' and value is not None:
+                check_records(field.get_target(), value)
             if name in cls.__access__:
                 continue
             if field.readonly is True or (
@@ -146,6 +146,9 @@ class GuardMixin(SearchMixin):
                         'jxc_privacy.msg_guard_readonly_state',
                         record=record.rec_name, **cls.__names__(name)))
             if field._type in {'one2many', 'many2many'}:
+                if not isinstance(value, (list, tuple)):
+                    cls._guard_type(field)
+                cls._guard_actions(field, value)
                 cls._guard_client_lines(field, value)
 
     @classmethod
@@ -236,6 +239,10 @@ class GuardMixin(SearchMixin):
 
     @classmethod
     def _guard_value(cls, field, value):
+        if isinstance(value, str) and '\x00' in value:
+            raise GuardError(gettext(
+                    'jxc_privacy.msg_guard_character',
+                    **cls.__names__(field.name)))
         if isinstance(field, (fields.Float, fields.Numeric)):
             if isinstance(value, str):
                 # Tryton reads a number sent as text
@@ -257,17 +264,11 @@ class GuardMixin(SearchMixin):
         elif isinstance(field, (fields.Char, fields.Text)):
             if not isinstance(value, str):
                 cls._guard_type(field)
-            if '\x00' in value:
-                raise GuardError(gettext(
-                        'jxc_privacy.msg_guard_character',
-                        **cls.__names__(field.name)))
         elif isinstance(field, fields.Boolean):
             if not isinstance(value, (bool, int)):
                 cls._guard_type(field)
         elif not isinstance(value, TYPES.get(field._type, object)):
             cls._guard_type(field)
-        elif field._type in {'one2many', 'many2many'}:
-            cls._guard_actions(field, value)
 
     @classmethod
     def _guard_actions(cls, field, actions):
@@ -277,7 +278,7 @@ class GuardMixin(SearchMixin):
                     or action[0] not in ACTIONS):
                 cls._guard_type(field)
             if action[0] == 'create':
-                if not isinstance(action[1], list) or not all(
+                if not isinstance(action[1], (list, tuple)) or not all(
                         isinstance(v, dict) for v in action[1]):
                     cls._guard_type(field)
             elif action[0] == 'write':
@@ -287,7 +288,7 @@ class GuardMixin(SearchMixin):
                             values, dict):
                         cls._guard_type(field)
                     check_records(field.get_target(), ids)
-            elif action[0] != 'copy' or isinstance(action[1], list):
+            elif action[0] != 'copy' or isinstance(action[1], (list, tuple)):
                 check_records(field.get_target(), action[1])
             else:
                 cls._guard_type(field)

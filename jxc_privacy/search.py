@@ -34,7 +34,9 @@ def check_records(Class, ids):
     valid = isinstance(ids, list) and all(
         isinstance(i, int) and not isinstance(i, bool)
         and 0 < i < INTEGER_MAX for i in ids)
-    if valid and ids and not issubclass(Class, ModelSingleton):
+    # The rows of a report depend on its context
+    if (valid and ids and not issubclass(Class, ModelSingleton)
+            and not getattr(Class, 'table_query', None)):
         with without_check_access(), inactive_records():
             valid = Class.search(
                 [('id', 'in', list(set(ids)))], count=True) == len(set(ids))

@@ -12,6 +12,7 @@ any date, no deadlock, lock error or HTTP 503 shown to a clerk."""
 import datetime as dt
 import multiprocessing
 import random
+from decimal import Decimal
 
 import pytest
 from jsonrpc import Fault
@@ -80,7 +81,7 @@ def set_up(admin, initial=INITIAL):
                 'name': "并发测试商品 %s" % random.random(),
                 'type': 'goods',
                 'default_uom': unit,
-                'list_price': {'__class__': 'Decimal', 'decimal': '10'},
+                'list_price': Decimal('10'),
                 'products': [('create', [{}])],
                 }])
     product, = admin.model.product.template.read(
@@ -90,7 +91,7 @@ def set_up(admin, initial=INITIAL):
         'warehouse': warehouse,
         'unit': unit,
         'product': product,
-        'today': dt.date(today['year'], today['month'], today['day']),
+        'today': today,
         'opening': find(admin, 'stock.other.reason', "Opening Stock"),
         'scrap': find(admin, 'stock.other.reason', "Scrap"),
         }
@@ -146,7 +147,6 @@ def balances(admin, setup):
     deltas = {}
     for move in moves:
         date = move['effective_date']
-        date = dt.date(date['year'], date['month'], date['day'])
         sign = 1 if move['to_location'] == storage['storage_location'] else -1
         deltas[date] = deltas.get(date, 0) + sign * move['quantity']
     stock, result = 0, {}

@@ -193,7 +193,7 @@ def test_warehouse_other_shipment(admin, login, posting, kind):
     client = login('warehouse3')
     context = dict(client.context, other_shipment_kind=kind)
     product, = call(client, 'product.product', 'search_read',
-        [('type', '=', 'goods')], 0, 1, None, ['default_uom'])
+        [('code', '=', 'SP0001')], 0, 1, None, ['default_uom'])
     warehouse, = call(client, 'stock.location', 'search',
         [('type', '=', 'warehouse')], 0, 1, None)
     line = {'product': product['id'], 'quantity': 1,
