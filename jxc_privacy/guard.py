@@ -111,9 +111,15 @@ class GuardMixin(SearchMixin):
     @without_check_access
     def _guard_rpc_copy(cls, records, default=None):
         cls._guard_report()
-        if isinstance(default, dict):
-            cls._guard_values(default)
-            cls._guard_client(default)
+        if default is not None and not isinstance(default, dict):
+            cls._guard_type_model()
+        default = dict(default or {})
+        for name, field in cls._fields.items():
+            # The default of lines in a copy is the ids of lines
+            if field._type in {'one2many', 'many2many'} and name in default:
+                check_records(field.get_target(), default.pop(name))
+        cls._guard_values(default)
+        cls._guard_client(default)
 
     @classmethod
     @without_check_access
