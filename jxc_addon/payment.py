@@ -101,6 +101,24 @@ class Invoice(metaclass=PoolMeta):
             ]
 
 
+def order_field(model, string, kind, help):
+    "The order of the party a voucher of kind pays"
+    return fields.Many2One(
+        model, string,
+        domain=[
+            ('company', '=', Eval('company', -1)),
+            ['OR',
+                ('party', '=', Eval('party', -1)),
+                ('invoice_party', '=', Eval('party', -1)),
+                ],
+            ],
+        states={
+            'readonly': Eval('state') != 'draft',
+            'invisible': Eval('kind') != kind,
+            },
+        help=help)
+
+
 class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     __name__ = 'jxc.payment.voucher'
     _rec_name = 'number'
@@ -128,34 +146,12 @@ class Voucher(GuardMixin, Workflow, ModelSQL, ModelView):
     currency = fields.Function(
         fields.Many2One('currency.currency', "Currency"), 'get_currency')
     description = fields.Char("Description", states=_states)
-    sale = fields.Many2One(
-        'sale.sale', "Sale",
-        domain=[
-            ('company', '=', Eval('company', -1)),
-            ['OR',
-                ('party', '=', Eval('party', -1)),
-                ('invoice_party', '=', Eval('party', -1)),
-                ],
-            ],
-        states={
-            'readonly': _states['readonly'],
-            'invisible': Eval('kind') != 'receipt',
-            },
-        help="The sale order paid: its invoices are allocated first.")
-    purchase = fields.Many2One(
-        'purchase.purchase', "Purchase",
-        domain=[
-            ('company', '=', Eval('company', -1)),
-            ['OR',
-                ('party', '=', Eval('party', -1)),
-                ('invoice_party', '=', Eval('party', -1)),
-                ],
-            ],
-        states={
-            'readonly': _states['readonly'],
-            'invisible': Eval('kind') != 'payment',
-            },
-        help="The purchase order paid: its invoices are allocated first.")
+    sale = order_field(
+        'sale.sale', "Sale", 'receipt',
+        "The sale order paid: its invoices are allocated first.")
+    purchase = order_field(
+        'purchase.purchase', "Purchase", 'payment',
+        "The purchase order paid: its invoices are allocated first.")
     lines = fields.One2Many(
         'jxc.payment.voucher.line', 'voucher', "Allocations",
         states={'readonly': Eval('state') == 'cancelled'},

@@ -5,14 +5,10 @@
 menu, keep screenshots."""
 import os
 import re
-import shutil
 
 import pytest
+from browser import ARGS, CHROMIUM, log_in
 
-CHROMIUM = shutil.which('chromium') or '/usr/bin/chromium'
-ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-    '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run']
 SUBMENUS = ['采购', '询价', '销售', '库存', '发票', '收付款', '报表',
     '基础资料', '个人信息保护']
 # (submenu, entry, a column of its list, screenshot)
@@ -35,32 +31,12 @@ def page(server, output_dir):
             viewport={'width': 1400, 'height': 900}, locale='zh-CN')
         page.set_default_timeout(90000)
         try:
-            login(page, server)
+            log_in(page, server, 'admin', server['password'])
         except Exception:
             page.screenshot(path=os.path.join(output_dir, 'login.png'))
             raise
         yield page
         browser.close()
-
-
-def login(page, server):
-    "Log in as admin; sao may ignore an Enter sent while it sets up"
-    from playwright.sync_api import TimeoutError
-    page.goto(server['url'] + '#' + server['database'])
-    page.fill('#login', 'admin')
-    prompt = page.get_by_text('Password for admin')
-    for _ in range(10):
-        if page.locator('#login').is_enabled():
-            page.locator('#login').press('Enter')
-        try:
-            prompt.wait_for(timeout=10000)
-            break
-        except TimeoutError:
-            continue
-    prompt.wait_for()
-    page.wait_for_timeout(300)
-    page.keyboard.type(server['password'])
-    page.keyboard.press('Enter')
 
 
 def menu_cell(page, label):

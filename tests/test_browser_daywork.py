@@ -6,14 +6,10 @@ confirms a 盘点 with the 扫码 button beside, not over, the action
 buttons.  Screenshots under test-output/."""
 import os
 import re
-import shutil
 
 import pytest
+from browser import ARGS, CHROMIUM, log_in, menu_cells
 
-CHROMIUM = shutil.which('chromium') or '/usr/bin/chromium'
-ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-    '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run']
 VIEWPORTS = {
     'desktop': {'width': 1440, 'height': 900},
     'phone': {'width': 390, 'height': 844},
@@ -60,31 +56,6 @@ def bookkeeper(request, chromium, server, login, output_dir):
         request, chromium, server, login, output_dir, 'bookkeeper5')
     yield page
     page.close()
-
-
-def log_in(page, server, name, password):
-    "Log in; sao may ignore an Enter sent while it sets up"
-    from playwright.sync_api import TimeoutError
-    page.goto(server['url'] + '#' + server['database'])
-    page.fill('#login', name)
-    prompt = page.locator('#password, input[type=password]').first
-    for _ in range(10):
-        if page.locator('#login').is_enabled():
-            page.locator('#login').press('Enter')
-        try:
-            prompt.wait_for(timeout=10000)
-            break
-        except TimeoutError:
-            continue
-    page.wait_for_timeout(300)
-    page.keyboard.type(password)
-    page.keyboard.press('Enter')
-    menu_cells(page, '进销存').first.wait_for()
-
-
-def menu_cells(page, label):
-    return page.locator('.cell').filter(
-        has=page.get_by_title(re.compile('^%s' % label)))
 
 
 def open_menu(page, *path):
