@@ -117,6 +117,7 @@ class GuardMixin(SearchMixin):
         for name, field in cls._fields.items():
             # The default of lines in a copy is the ids of lines
             if field._type in {'one2many', 'many2many'} and name in default:
+                cls._guard_client({name: []})
                 check_records(field.get_target(), default.pop(name))
         cls._guard_values(default)
         cls._guard_client(default)
